@@ -1,0 +1,160 @@
+"""Which files under ``content/`` hold which record kind, and reading each one.
+
+The layout is the contract with the clerks (content/README.md): a file's kind
+follows from its path alone, so a misplaced file is an error rather than data
+silently ignored.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+from generator.codes import make
+from generator.diagnostics import Diagnostic, Location
+from generator.load import codes
+from generator.load.decode import DecodeError, decode
+from generator.load.source import SourceFile, split_front_matter
+from generator.load.yamlparse import ParseError, parse
+
+MAX_TEXT_BYTES = 4 * 1024 * 1024
+MAX_ASSET_BYTES = 16 * 1024 * 1024
+ASSET_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".pdf"})
+
+#: Path pattern (relative to content/) → record kind. Order matters only for reading.
+LAYOUT: tuple[tuple[str, str], ...] = (
+    ("site.yaml", "site"),
+    ("rules.yaml", "requirements"),
+    ("rubric.yaml", "rubric"),
+    ("points.yaml", "points_scheme"),
+    ("units/*.yaml", "unit"),
+    ("branches/*/branch.yaml", "branch"),
+    ("branches/*/members.yaml", "members"),
+    ("branches/*/activities/*.yaml", "activities"),
+    ("branches/*/points/*.yaml", "points"),
+    ("branches/*/assessments/*.yaml", "assessment"),
+    ("branches/*/rectifications.yaml", "rectifications"),
+    ("branches/*/reports/*.md", "report"),
+    ("trainings/*.yaml", "training"),
+    ("secretaries/*.md", "profile"),
+    ("cases/*.md", "case"),
+    ("contest/*.yaml", "contest"),
+    ("fund/*.yaml", "fund"),
+    ("bulletins/*.md", "bulletin"),
+    ("pages/*.md", "page"),
+)
+MARKDOWN_KINDS = frozenset(kind for pattern, kind in LAYOUT if pattern.endswith(".md"))
+
+
+@dataclass
+class Discovered:
+    sources: list[SourceFile] = field(default_factory=list)
+    assets: dict[str, Path] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def kind_of(rel: str) -> str | None:
+    for pattern, kind in LAYOUT:
+        if fnmatchcase(rel, pattern):
+            return kind
+    return None
+
+
+def discover(content: Path) -> Discovered:
+    """Read every content file; all problems are collected, none stops the walk."""
+    root = content.resolve()
+    found = Discovered()
+    for path in sorted(_walk(root)):
+        rel = path.relative_to(root).as_posix()
+        name = f"{content.name}/{rel}"
+        problem = _outside(path, root)
+        if problem:
+            found.diagnostics.append(make(codes.OUTSIDE, Location(name), target=problem))
+            continue
+        if path.suffix.lower() in ASSET_SUFFIXES:
+            _add_asset(found, path, rel, name)
+            continue
+        kind = kind_of(rel)
+        if kind is None:
+            found.diagnostics.append(make(codes.UNKNOWN_FILE, Location(name), suggestion=_closest(rel)))
+            continue
+        result = read_source(path, name, kind)
+        if isinstance(result, SourceFile):
+            found.sources.append(result)
+        else:
+            found.diagnostics.append(result)
+    return found
+
+
+def _walk(root: Path) -> list[Path]:
+    """Every file, skipping names that start with ``.`` or ``_`` and the clerks' README."""
+    out: list[Path] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        for entry in folder.iterdir():
+            if entry.name.startswith((".", "_")) or (folder == root and entry.name == "README.md"):
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                stack.append(entry)
+            elif entry.is_file() or entry.is_symlink():
+                out.append(entry)
+    return out
+
+
+def _outside(path: Path, root: Path) -> str:
+    if not path.is_symlink():
+        return ""
+    target = path.resolve()
+    if target.is_relative_to(root) and target.exists():
+        return ""
+    return str(path.readlink())
+
+
+def _add_asset(found: Discovered, path: Path, rel: str, name: str) -> None:
+    size = path.stat().st_size
+    if size > MAX_ASSET_BYTES:
+        found.diagnostics.append(make(codes.TOO_LARGE, Location(name), size=size, limit=MAX_ASSET_BYTES))
+    else:
+        found.assets[rel] = path
+
+
+def _closest(rel: str) -> str:
+    patterns = [pattern for pattern, _ in LAYOUT]
+    match = difflib.get_close_matches(rel, patterns, n=1, cutoff=0.0)
+    return match[0] if match else patterns[0]
+
+
+_COLON_HINT = ("文件里用了全角冒号“：”；字段名后面要用半角冒号加空格，例如“name: 张三”",
+               "the file uses full-width colons '：'; write an ASCII colon and a space, e.g. 'name: x'")
+_EXAMPLE_HINT = ("参照 content/README.md 中的示例", "follow the example in content/README.md")
+
+
+def read_source(path: Path, name: str, kind: str) -> SourceFile | Diagnostic:
+    """One file as a :class:`SourceFile`, or the diagnostic that explains why it cannot be read."""
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        return make(codes.TOO_LARGE, Location(name), size=size, limit=MAX_TEXT_BYTES)
+    try:
+        text = decode(path.read_bytes())
+    except DecodeError as exc:
+        return make(exc.code, Location(name, 1, 1), **exc.params)
+    body, body_line, offset = "", 0, 0
+    if kind in MARKDOWN_KINDS:
+        front, body, body_line = split_front_matter(text)
+        if front is None:
+            return make(codes.FRONT_MATTER, Location(name, 1, 1))
+        text, offset = front, 1
+    try:
+        data = parse(text, offset)
+    except ParseError as exc:
+        return make(exc.code, Location(name, exc.line, exc.col), **exc.params)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        found = ("一个列表", "a list") if isinstance(data, list) else ("一个单独的值", "a single value")
+        hint = _COLON_HINT if "：" in text else _EXAMPLE_HINT
+        return make(codes.NOT_MAPPING, Location(name, offset + 1, 1), found=found, hint_zh=hint[0], hint_en=hint[1])
+    return SourceFile(path, name, kind, data, body, body_line, offset)

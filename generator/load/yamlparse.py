@@ -1,0 +1,164 @@
+"""Safe YAML parsing with the limits and conventions content files rely on.
+
+Differences from plain ``yaml.safe_load``, each for a reason a clerk would hit:
+- decimals load as :class:`~decimal.Decimal`, so money and scores are exact;
+- only ``true``/``false`` are booleans (``no``/``on`` stay text: 否/开 in YAML 1.1
+  would silently become booleans);
+- duplicate keys, anchors/aliases and excessive nesting are errors, which also
+  defuses alias bombs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import yaml
+
+from generator.codes import CodeDef
+from generator.load import codes
+
+try:
+    from yaml import CSafeLoader as _Base
+except ImportError:  # pragma: no cover - libyaml is in every wheel we install
+    from yaml import SafeLoader as _Base  # type: ignore[assignment]
+
+MAX_DEPTH = 32
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+
+
+@dataclass(frozen=True)
+class ParseError(Exception):
+    code: CodeDef
+    line: int
+    col: int
+    params: dict[str, object]
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise ParseError(codes.ALIAS, node.start_mark.line + 1, node.start_mark.column + 1, {})
+        return super().construct_object(node, deep)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[tuple[str, str], int] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            ident = (key_node.tag, key_node.value)
+            if ident in seen:
+                mark = key_node.start_mark
+                raise ParseError(
+                    codes.DUPLICATE_KEY,
+                    mark.line + 1,
+                    mark.column + 1,
+                    {"key": key_node.value, "first_line": seen[ident]},
+                )
+            seen[ident] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+
+def _construct_decimal(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> Any:
+    text = str(loader.construct_scalar(node)).replace("_", "")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return loader.construct_yaml_float(node)
+    return value if value.is_finite() else loader.construct_yaml_float(node)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL_TAG]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+
+
+def parse(text: str, line_offset: int = 0) -> Any:
+    """Plain data of one YAML document; raises :class:`ParseError` with a 1-based position."""
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except ParseError as exc:
+        raise ParseError(exc.code, exc.line + line_offset, exc.col, exc.params) from None
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(text, exc, line_offset) from None
+    except yaml.YAMLError as exc:
+        raise ParseError(codes.SYNTAX, line_offset + 1, 1, _syntax_params(str(exc), "")) from None
+    except RecursionError:
+        raise ParseError(codes.TOO_DEEP, line_offset + 1, 1, {"limit": MAX_DEPTH}) from None
+    _check_depth(data, line_offset)
+    return data
+
+
+def _check_depth(data: Any, line_offset: int) -> None:
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ParseError(codes.TOO_DEEP, line_offset + 1, 1, {"limit": MAX_DEPTH})
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+
+
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError, line_offset: int) -> ParseError:
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line if mark else 0) + 1
+    col = (mark.column if mark else 0) + 1
+    lines = text.split("\n")
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    previous = lines[line - 2] if 1 < line <= len(lines) + 1 else ""
+    problem = " ".join(filter(None, [exc.context, exc.problem]))
+    return ParseError(codes.SYNTAX, line + line_offset, col, _syntax_params(problem, source_line, previous))
+
+
+_HINTS: tuple[tuple[str, str, str], ...] = (
+    ("\t", "这一行用了 Tab 键缩进；YAML 只能用空格缩进（每层两个空格）",
+     "this line is indented with a tab; YAML needs spaces (two per level)"),
+    ("：", "这一行用了全角冒号“：”；字段名后面要用半角冒号加空格“: ”",
+     "this line uses a full-width colon '：'; a key needs an ASCII colon and a space ': '"),
+    ("\u3000", "这一行有全角空格；缩进和冒号后面只能用半角空格",
+     "this line contains a full-width space; use ASCII spaces for indentation and after colons"),
+)
+
+
+_PROBLEMS_ZH: tuple[tuple[str, str], ...] = (
+    ("tab character", "出现了 Tab 字符（缩进只能用空格）"),
+    ("mapping values are not allowed", "这里不能出现“字段: 值”（缩进不对，或文字中有未加引号的冒号）"),
+    ("could not find expected ':'", "缺少冒号“:”"),
+    ("cannot start any token", "出现了不能作为开头的字符（常见是 Tab、@ 或 `）"),
+    ("did not find expected key", "没有找到预期的字段（缩进没有对齐）"),
+    ("did not find expected '-' indicator", "没有找到列表项的“-”（缩进没有对齐）"),
+    ("expected <block end>", "缩进不一致"),
+    ("unexpected end of stream", "文件意外结束（引号或括号没有闭合）"),
+    ("found unknown escape character", "双引号文字里有无效的反斜杠转义（改用单引号）"),
+    ("did not find expected node content", "缺少值"),
+    ("did not find expected ',' or ']'", "方括号列表没有正确闭合"),
+    ("did not find expected ',' or '}'", "花括号没有正确闭合"),
+)
+
+
+def _problem_zh(problem: str) -> str:
+    for needle, zh in _PROBLEMS_ZH:
+        if needle in problem:
+            return zh
+    return problem
+
+
+def _syntax_params(problem: str, line: str, previous: str = "") -> dict[str, object]:
+    base = {"problem": problem, "problem_zh": _problem_zh(problem)}
+    for needle, zh, en in _HINTS:
+        if needle in line or needle in previous:
+            return {**base, "hint_zh": zh, "hint_en": en}
+    if re.match(r"^\s*-?\s*[^\s:#][^:]*$", line) and line.strip():
+        zh = "检查这一行或上一行：字段名后面要有“: ”，同一层的行缩进要对齐，含冒号的文字要加引号"
+        en = "check this line and the one before: keys need ': ', siblings align, text with colons needs quotes"
+    else:
+        zh = "检查缩进是否与同一层的其他行对齐（只用空格）；含有 : # 等符号的文字请加引号"
+        en = "check that the indentation matches its siblings (spaces only); quote text containing : or #"
+    return {**base, "hint_zh": zh, "hint_en": en}

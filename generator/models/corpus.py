@@ -1,0 +1,221 @@
+"""The corpus: every valid record, typed, indexed by id, and able to point at its source.
+
+A record that fails validation is left out (its errors are reported), so the
+later stages see only records they can trust and never a half-valid one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.codes import make
+from generator.diagnostics import Diagnostic, Location
+from generator.load.source import SourceFile
+from generator.models import RECORD_TYPES, codes
+from generator.models.activity import (
+    Activity,
+    ActivityYear,
+    Assessment,
+    PointsEvent,
+    PointsYear,
+    Rectification,
+    Rectifications,
+    Report,
+)
+from generator.models.campaign import Bulletin, Case, Contest, FundYear, Page, Profile, Training
+from generator.models.org import Branch, Member, Members, Unit
+from generator.models.schema_errors import schema_diagnostics
+from generator.models.schemes import PointsScheme, Requirements, Rubric
+from generator.models.site import Site
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class At(Generic[T]):
+    """A record together with the file and field path it came from."""
+
+    value: T
+    source: SourceFile
+    path: tuple[str | int, ...] = ()
+
+    def loc(self, *more: str | int, key: bool = False) -> Location:
+        return self.source.at(*self.path, *more, key=key)
+
+    @property
+    def id(self) -> str:
+        return self.source.stem
+
+
+@dataclass
+class BranchData:
+    id: str
+    branch: At[Branch]
+    members: list[At[Member]] = field(default_factory=list)
+    activities: dict[int, list[At[Activity]]] = field(default_factory=dict)
+    points: dict[int, list[At[PointsEvent]]] = field(default_factory=dict)
+    assessments: dict[int, At[Assessment]] = field(default_factory=dict)
+    rectifications: list[At[Rectification]] = field(default_factory=list)
+    reports: dict[int, At[Report]] = field(default_factory=dict)
+
+    @property
+    def unit(self) -> str:
+        return self.branch.value.unit
+
+    def years(self) -> list[int]:
+        return sorted(set(self.activities) | set(self.assessments) | set(self.points) | set(self.reports))
+
+
+@dataclass
+class Corpus:
+    site: At[Site] | None = None
+    requirements: At[Requirements] | None = None
+    rubric: At[Rubric] | None = None
+    points_scheme: At[PointsScheme] | None = None
+    units: dict[str, At[Unit]] = field(default_factory=dict)
+    branches: dict[str, BranchData] = field(default_factory=dict)
+    trainings: dict[str, At[Training]] = field(default_factory=dict)
+    profiles: dict[str, At[Profile]] = field(default_factory=dict)
+    cases: dict[str, At[Case]] = field(default_factory=dict)
+    contests: dict[str, At[Contest]] = field(default_factory=dict)
+    funds: dict[int, At[FundYear]] = field(default_factory=dict)
+    bulletins: dict[str, At[Bulletin]] = field(default_factory=dict)
+    pages: dict[str, At[Page]] = field(default_factory=dict)
+    assets: dict[str, object] = field(default_factory=dict)
+    members: dict[str, tuple[str, At[Member]]] = field(default_factory=dict)
+    """Member id → (branch id, member), across the province."""
+
+    @property
+    def complete(self) -> bool:
+        """Whether the configuration every later stage needs is present and valid."""
+        return None not in (self.site, self.requirements, self.rubric, self.points_scheme)
+
+
+def validate(source: SourceFile) -> BaseModel | list[Diagnostic]:
+    model = RECORD_TYPES[source.kind]
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as error:
+        return schema_diagnostics(source, model, error)
+
+
+def build_corpus(
+    sources: Iterable[SourceFile], assets: dict[str, object], root: str = "content"
+) -> tuple[Corpus, list[Diagnostic]]:
+    corpus = Corpus(assets=dict(assets))
+    diagnostics: list[Diagnostic] = []
+    branch_files: list[tuple[SourceFile, BaseModel]] = []
+    for source in sources:
+        record = validate(source)
+        if isinstance(record, list):
+            diagnostics.extend(record)
+            continue
+        if source.kind in _BRANCH_PARTS:
+            branch_files.append((source, record))
+        else:
+            _place(corpus, source, record, diagnostics)
+    for source, record in branch_files:
+        _place_branch_part(corpus, source, record, diagnostics)
+    _index_members(corpus, diagnostics)
+    _require_configuration(corpus, diagnostics, root)
+    return corpus, diagnostics
+
+
+_BRANCH_PARTS = frozenset({"members", "activities", "points", "assessment", "rectifications", "report"})
+
+
+def _place(corpus: Corpus, source: SourceFile, record: BaseModel, diagnostics: list[Diagnostic]) -> None:
+    at = At(record, source)
+    stem = source.stem
+    match record:
+        case Site():
+            corpus.site = at  # type: ignore[assignment]
+        case Requirements():
+            corpus.requirements = at  # type: ignore[assignment]
+        case Rubric():
+            corpus.rubric = at  # type: ignore[assignment]
+        case PointsScheme():
+            corpus.points_scheme = at  # type: ignore[assignment]
+        case Unit():
+            corpus.units[stem] = at  # type: ignore[assignment]
+        case Branch():
+            branch_id = source.path.parent.name
+            corpus.branches[branch_id] = BranchData(branch_id, at)  # type: ignore[arg-type]
+        case Training():
+            corpus.trainings[stem] = at  # type: ignore[assignment]
+        case Profile():
+            corpus.profiles[stem] = at  # type: ignore[assignment]
+        case Case():
+            corpus.cases[stem] = at  # type: ignore[assignment]
+        case Contest():
+            corpus.contests[stem] = at  # type: ignore[assignment]
+        case FundYear():
+            year = _year_of(source, diagnostics)
+            if year is not None:
+                corpus.funds[year] = at  # type: ignore[assignment]
+        case Bulletin():
+            corpus.bulletins[stem] = at  # type: ignore[assignment]
+        case Page():
+            corpus.pages[stem] = at  # type: ignore[assignment]
+
+
+def _place_branch_part(corpus: Corpus, source: SourceFile, record: BaseModel, diagnostics: list[Diagnostic]) -> None:
+    folder = source.path.parent if source.kind in ("members", "rectifications") else source.path.parent.parent
+    data = corpus.branches.get(folder.name)
+    if data is None:
+        diagnostics.append(make(codes.MISSING_FILE, Location(source.name), file=f"branches/{folder.name}/branch.yaml",
+                                kind="branch"))
+        return
+    match record:
+        case Members():
+            data.members = [At(m, source, ("members", i)) for i, m in enumerate(record.members)]
+        case Rectifications():
+            data.rectifications = [At(r, source, ("rectifications", i)) for i, r in enumerate(record.rectifications)]
+        case _:
+            year = _year_of(source, diagnostics)
+            if year is None:
+                return
+            if isinstance(record, ActivityYear):
+                data.activities[year] = [At(a, source, ("activities", i)) for i, a in enumerate(record.activities)]
+            elif isinstance(record, PointsYear):
+                data.points[year] = [At(e, source, ("events", i)) for i, e in enumerate(record.events)]
+            elif isinstance(record, Assessment):
+                data.assessments[year] = At(record, source)
+            elif isinstance(record, Report):
+                data.reports[year] = At(record, source)
+
+
+def _year_of(source: SourceFile, diagnostics: list[Diagnostic]) -> int | None:
+    stem = source.stem
+    if stem.isdigit() and len(stem) == 4 and 1921 <= int(stem) <= 2100:
+        return int(stem)
+    diagnostics.append(make(codes.YEAR_FILE, Location(source.name), stem=stem))
+    return None
+
+
+def _index_members(corpus: Corpus, diagnostics: list[Diagnostic]) -> None:
+    for branch_id in sorted(corpus.branches):
+        for member in corpus.branches[branch_id].members:
+            member_id = member.value.id
+            if member_id in corpus.members:
+                other = corpus.members[member_id][1]
+                diagnostics.append(make(codes.DUPLICATE_ID, member.loc("id"), id=member_id, what_zh="党员",
+                                        what_en="member", other=other.loc("id").prefix()))
+                continue
+            corpus.members[member_id] = (branch_id, member)
+
+
+_REQUIRED = (("site", "site.yaml"), ("requirements", "rules.yaml"), ("rubric", "rubric.yaml"),
+             ("points_scheme", "points.yaml"))
+
+
+def _require_configuration(corpus: Corpus, diagnostics: list[Diagnostic], root: str) -> None:
+    if any(d.location.file.endswith(tuple(name for _, name in _REQUIRED)) for d in diagnostics):
+        return
+    for attribute, name in _REQUIRED:
+        if getattr(corpus, attribute) is None:
+            diagnostics.append(make(codes.MISSING_FILE, Location(f"{root}/{name}"), file=name, kind=attribute))

@@ -1,0 +1,216 @@
+"""Pydantic's validation errors, retold for a clerk: field, value, and how to fix it.
+
+Pydantic knows what went wrong; this module knows the mistakes Chinese users
+make (``2024年3月5日``, full-width digits, a full-width colon, 是/否 for
+true/false) and turns each error into a diagnostic with its own hint.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from dataclasses import replace
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.codes import make
+from generator.diagnostics import Diagnostic, field_path
+from generator.labels import ZH
+from generator.load.source import SourceFile
+from generator.models import codes
+
+_FULLWIDTH_DIGITS = re.compile(r"[０-９]")
+_CN_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
+_SLASH_DATE = re.compile(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\s*$")
+
+_TYPE_NAMES: dict[str, tuple[str, str]] = {
+    "dict_type": ("“字段: 值”的映射", "a mapping of 'key: value'"),
+    "model_type": ("“字段: 值”的映射", "a mapping of 'key: value'"),
+    "model_attributes_type": ("“字段: 值”的映射", "a mapping of 'key: value'"),
+    "list_type": ("列表（每项以“- ”开头）", "a list (items start with '- ')"),
+    "tuple_type": ("列表（每项以“- ”开头）", "a list (items start with '- ')"),
+    "string_type": ("文字", "text"),
+    "bool_type": ("true 或 false", "true or false"),
+    "bool_parsing": ("true 或 false", "true or false"),
+}
+
+
+def schema_diagnostics(source: SourceFile, model: type[BaseModel], error: ValidationError) -> list[Diagnostic]:
+    return [_one(source, model, detail) for detail in error.errors(include_url=False)]
+
+
+def _one(source: SourceFile, model: type[BaseModel], detail: ErrorDetails) -> Diagnostic:
+    loc = _clean_loc(detail["loc"])
+    kind = detail["type"]
+    value = detail.get("input")
+    ctx = detail.get("ctx") or {}
+    if kind == "missing":
+        key = str(loc[-1])
+        location = replace(source.at(*loc[:-1]), field=field_path(loc))
+        return make(codes.MISSING, location, key=key, description=_description(model, loc))
+    if kind == "extra_forbidden":
+        return _unknown_key(source, model, loc)
+    if kind in ("enum", "literal_error"):
+        return make(codes.CHOICE, source.at(*loc), value=_show(value), choices=_choices(model, loc, ctx))
+    if kind.startswith(("date_", "datetime_")):
+        hint = _date_hint(value)
+        return make(codes.DATE, source.at(*loc), value=_show(value), hint_zh=hint[0], hint_en=hint[1])
+    if kind.startswith(("int_", "decimal_", "float_")) and kind.endswith(("parsing", "type")):
+        hint = _number_hint(value)
+        return make(codes.NUMBER, source.at(*loc), value=_show(value), expected_zh="数字",
+                    expected_en="a number", hint_zh=hint[0], hint_en=hint[1])
+    if kind in _TYPE_NAMES:
+        expected = _TYPE_NAMES[kind]
+        found = _found(value)
+        hint = _type_hint(value, kind)
+        return make(codes.TYPE, source.at(*loc), expected_zh=expected[0], expected_en=expected[1],
+                    found_zh=found[0], found_en=found[1], hint_zh=hint[0], hint_en=hint[1])
+    constraint = _constraint(kind, ctx, detail["msg"])
+    return make(codes.CONSTRAINT, source.at(*loc), value=_show(value),
+                constraint_zh=constraint[0], constraint_en=constraint[1])
+
+
+def _clean_loc(loc: tuple[int | str, ...]) -> tuple[str | int, ...]:
+    """Drop pydantic's union-branch tags (``literal['all']``, ``function-after[...]``)."""
+    return tuple(part for part in loc if isinstance(part, int) or not re.search(r"[\[\]()]", part))
+
+
+def _show(value: Any) -> str:
+    text = str(value) if not isinstance(value, dict | list) else type(value).__name__
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _found(value: Any) -> tuple[str, str]:
+    if isinstance(value, dict):
+        return "映射", "a mapping"
+    if isinstance(value, list):
+        return "列表", "a list"
+    if value is None:
+        return "空值", "nothing"
+    return f"“{_show(value)}”", f"'{_show(value)}'"
+
+
+def _type_hint(value: Any, kind: str) -> tuple[str, str]:
+    if isinstance(value, str) and "：" in value:
+        return ("这里用了全角冒号“：”，字段名后面要用半角冒号加空格“: ”",
+                "a full-width colon '：' was used; write an ASCII colon and a space ': '")
+    if kind.startswith("bool") and isinstance(value, str):
+        return ("写 true（是）或 false（否），不要写“是/否”", "write true or false")
+    if kind in ("list_type", "tuple_type"):
+        return ("每一项单独一行，以“- ”开头，或写成 [a, b]",
+                "put each item on its own line starting with '- ', or [a, b]")
+    return ("参照 content/README.md 中的示例", "follow the example in content/README.md")
+
+
+def _date_hint(value: Any) -> tuple[str, str]:
+    text = str(value)
+    for pattern in (_CN_DATE, _SLASH_DATE):
+        match = pattern.match(_to_halfwidth(text))
+        if match:
+            iso = "{}-{:0>2}-{:0>2}".format(*match.groups())
+            return (f"日期请写成 {iso}（年-月-日，用半角数字和短横线）", f"write the date as {iso}")
+    if _FULLWIDTH_DIGITS.search(text):
+        return ("日期里有全角数字，请改用半角数字，例如 2024-03-05", "use ASCII digits, e.g. 2024-03-05")
+    return ("日期请写成 2024-03-05 的形式，并确认这一天存在", "write dates as 2024-03-05 and check the day exists")
+
+
+def _number_hint(value: Any) -> tuple[str, str]:
+    text = str(value)
+    if _FULLWIDTH_DIGITS.search(text):
+        return (f"有全角数字，请改成半角：{_to_halfwidth(text)}", f"use ASCII digits: {_to_halfwidth(text)}")
+    if re.search(r"[元万,，]", text):
+        return ("只写数字，不带“元”“万”和千位分隔符，例如 12000.50", "digits only, no units or separators")
+    return ("只写数字，例如 18 或 18.5", "write digits only, e.g. 18 or 18.5")
+
+
+def _to_halfwidth(text: str) -> str:
+    return "".join(chr(ord(ch) - 0xFEE0) if "０" <= ch <= "９" else ch for ch in text)
+
+
+def _constraint(kind: str, ctx: dict[str, Any], msg: str) -> tuple[str, str]:
+    table = {
+        "greater_than_equal": ("不能小于 {ge}", "must be at least {ge}"),
+        "greater_than": ("必须大于 {gt}", "must be greater than {gt}"),
+        "less_than_equal": ("不能大于 {le}", "must be at most {le}"),
+        "less_than": ("必须小于 {lt}", "must be less than {lt}"),
+        "string_pattern_mismatch": ("格式不对（标识只能用小写字母、数字、- 和 _）", "wrong format ({pattern})"),
+        "string_too_short": ("不能为空", "must not be empty"),
+        "string_too_long": ("太长（最多 {max_length} 字）", "too long (at most {max_length} characters)"),
+        "too_short": ("至少要有 {min_length} 项", "needs at least {min_length} items"),
+        "too_long": ("最多 {max_length} 项", "at most {max_length} items"),
+        "decimal_max_places": ("最多 {decimal_places} 位小数", "at most {decimal_places} decimal places"),
+        "decimal_max_digits": ("位数太多", "too many digits"),
+    }
+    zh, en = table.get(kind, (msg, msg))
+    return zh.format(**ctx), en.format(**ctx)
+
+
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class that holds the field at ``loc``'s last step."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[part].annotation
+        elif not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        else:
+            return None
+    found = _unwrap(current)
+    return found if isinstance(found, type) and issubclass(found, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model or enum inside ``X | None``, ``tuple[X, ...]``, ``dict[K, X]``, ``Annotated[X, ...]``."""
+    for _ in range(6):
+        origin = typing.get_origin(annotation)
+        if origin is None:
+            return annotation
+        args = [a for a in typing.get_args(annotation) if a is not type(None) and a is not Ellipsis]
+        if origin is typing.Annotated:
+            annotation = args[0]
+            continue
+        if origin in (typing.Union, types.UnionType):
+            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel | Enum)]
+            annotation = models[0] if models else args[0]
+            continue
+        annotation = args[-1] if args else annotation
+    return annotation
+
+
+def _unknown_key(source: SourceFile, model: type[BaseModel], loc: tuple[str | int, ...]) -> Diagnostic:
+    key = str(loc[-1])
+    parent = _model_at(model, loc[:-1])
+    allowed = list(parent.model_fields) if parent else []
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
+    zh = f"是不是想写“{close[0]}”？" if close else ""
+    en = f"did you mean '{close[0]}'? " if close else ""
+    return make(codes.UNKNOWN_KEY, source.at(*loc, key=True), key=key, allowed="、".join(allowed),
+                suggestion_zh=zh, suggestion_en=en)
+
+
+def _field_info(model: type[BaseModel], loc: tuple[str | int, ...]) -> Any:
+    parent = _model_at(model, loc[:-1])
+    if parent is None or not isinstance(loc[-1], str):
+        return None
+    return parent.model_fields.get(loc[-1])
+
+
+def _description(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    info = _field_info(model, loc)
+    return (info.description or "见 content/README.md") if info else "见 content/README.md"
+
+
+def _choices(model: type[BaseModel], loc: tuple[str | int, ...], ctx: dict[str, Any]) -> str:
+    info = _field_info(model, loc)
+    enum = _unwrap(info.annotation) if info else None
+    if isinstance(enum, type) and issubclass(enum, Enum):
+        return "、".join(f"{m.value}（{ZH[m]}）" if m in ZH else str(m.value) for m in enum)
+    return str(ctx.get("expected", ""))

@@ -1,0 +1,68 @@
+"""The build, top to bottom: load → models → rules → scoring → render.
+
+``check`` runs the first four stages and returns every diagnostic; ``build``
+renders only when there is no content error, into a staging directory that
+replaces ``--out`` on success.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.codes import Lang
+from generator.diagnostics import Diagnostic, Kind
+from generator.load import discover
+from generator.models.corpus import Corpus, build_corpus
+from generator.models.references import check_references
+from generator.rules import run_rules
+from generator.scoring import Scores, score
+
+
+@dataclass(frozen=True)
+class Settings:
+    content: Path
+    out: Path
+    lang: Lang = "zh"
+    today: dt.date | None = None
+
+
+@dataclass
+class Checked:
+    corpus: Corpus
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    scores: Scores | None = None
+    today: dt.date | None = None
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.kind is Kind.ERROR]
+
+
+def check(settings: Settings) -> Checked:
+    found = discover(settings.content)
+    corpus, diagnostics = build_corpus(found.sources, found.assets, root=settings.content.name)
+    diagnostics = found.diagnostics + diagnostics + check_references(corpus)
+    checked = Checked(corpus, diagnostics)
+    if corpus.site is None or not corpus.complete:
+        return checked
+    today = settings.today or corpus.site.value.today
+    checked.today = today
+    checked.diagnostics += run_rules(corpus, today)
+    checked.scores = score(corpus, today)
+    checked.diagnostics += checked.scores.diagnostics
+    return checked
+
+
+def build(settings: Settings) -> Checked:
+    """Check, and render into ``settings.out`` only if there is no content error."""
+    from generator.output import staging
+    from generator.render.site import render_site
+
+    checked = check(settings)
+    if checked.errors or checked.scores is None:
+        return checked
+    with staging(settings.out) as stage:
+        render_site(checked, stage)
+    return checked
