@@ -1,0 +1,67 @@
+"""Subcommands of ``python -m generator``: one module each, found by name.
+
+A module here defines ``ORDER`` (its place in ``--help``) and
+``register(subparsers, lang)``, which adds its parser and sets ``handler``.
+Adding a command means adding a module; the CLI itself does not change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import pkgutil
+from pathlib import Path
+from types import ModuleType
+
+from generator.codes import Lang
+
+
+def t(lang: Lang, zh: str, en: str) -> str:
+    return en if lang == "en" else zh
+
+
+def modules() -> list[ModuleType]:
+    found = [importlib.import_module(f"{__name__}.{info.name}") for info in pkgutil.iter_modules(__path__)]
+    return sorted(found, key=lambda module: getattr(module, "ORDER", 100))
+
+
+def parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r}: YYYY-MM-DD") from None
+
+
+def lang_option(parser: argparse.ArgumentParser, lang: Lang, default: str) -> None:
+    parser.add_argument("--lang", choices=["zh", "en"], default=default,
+                        help=t(lang, "消息语言：zh 中文（默认）或 en 英文", "message language: zh (default) or en"))
+
+
+def content_options(parser: argparse.ArgumentParser, lang: Lang, *, out: bool = True) -> None:
+    """The options every content-reading command shares: --content, --out, --lang, --today."""
+    parser.add_argument("--content", type=Path, default=Path("content"),
+                        help=t(lang, "内容目录（默认 content/）", "content directory (default content/)"))
+    if out:
+        parser.add_argument("--out", type=Path, default=Path("site"),
+                            help=t(lang, "输出目录（默认 site/）", "output directory (default site/)"))
+    lang_option(parser, lang, argparse.SUPPRESS)
+    parser.add_argument("--today", type=parse_date, default=None,
+                        help=t(lang, "基准日期 YYYY-MM-DD（默认取 content/site.yaml 的 today）",
+                               "reference date YYYY-MM-DD (default: today in content/site.yaml)"))
+
+
+def settings(args: argparse.Namespace, lang: Lang):  # type: ignore[no-untyped-def]
+    from generator.pipeline import Settings
+
+    return Settings(content=args.content, out=getattr(args, "out", Path("site")), lang=lang, today=args.today)
+
+
+def missing_content(args: argparse.Namespace, lang: Lang) -> bool:
+    """Print a usage error if ``--content`` is not a directory."""
+    import sys
+
+    if args.content.is_dir():
+        return False
+    print(t(lang, f"找不到内容目录：{args.content}", f"content directory not found: {args.content}"), file=sys.stderr)
+    return True
