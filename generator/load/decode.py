@@ -48,4 +48,6 @@ def _is_gb18030_text(raw: bytes) -> bool:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
         return False
+    if any(ord(ch) < 32 and ch not in "\n\r\t" for ch in text):
+        return False
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)

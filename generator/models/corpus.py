@@ -88,6 +88,8 @@ class Corpus:
     assets: dict[str, object] = field(default_factory=dict)
     members: dict[str, tuple[str, At[Member]]] = field(default_factory=dict)
     """Member id → (branch id, member), across the province."""
+    broken: dict[str, set[str]] = field(default_factory=dict)
+    """Ids of records that exist but failed validation, by kind: references to them are not errors too."""
 
     @property
     def complete(self) -> bool:
@@ -113,6 +115,7 @@ def build_corpus(
         record = validate(source)
         if isinstance(record, list):
             diagnostics.extend(record)
+            _remember_broken(corpus, source)
             continue
         if source.kind in _BRANCH_PARTS:
             branch_files.append((source, record))
@@ -123,6 +126,23 @@ def build_corpus(
     _index_members(corpus, diagnostics)
     _require_configuration(corpus, diagnostics, root)
     return corpus, diagnostics
+
+
+def _remember_broken(corpus: Corpus, source: SourceFile) -> None:
+    """Keep the ids an invalid file would have defined, so its errors are not repeated as dangling references."""
+    what = {"unit": "unit", "case": "case", "contest": "edition", "branch": "branch"}.get(source.kind)
+    if what:
+        corpus.broken.setdefault(what, set()).add(source.path.parent.name if what == "branch" else source.stem)
+    if source.kind == "branch":
+        corpus.broken.setdefault("group", set()).update(_raw_ids(source.data.get("groups")))
+    if source.kind == "members":
+        corpus.broken.setdefault("member", set()).update(_raw_ids(source.data.get("members")))
+
+
+def _raw_ids(items: object) -> set[str]:
+    if not isinstance(items, list):
+        return set()
+    return {str(item["id"]) for item in items if isinstance(item, dict) and "id" in item}
 
 
 _BRANCH_PARTS = frozenset({"members", "activities", "points", "assessment", "rectifications", "report"})
@@ -166,6 +186,10 @@ def _place(corpus: Corpus, source: SourceFile, record: BaseModel, diagnostics: l
 def _place_branch_part(corpus: Corpus, source: SourceFile, record: BaseModel, diagnostics: list[Diagnostic]) -> None:
     folder = source.path.parent if source.kind in ("members", "rectifications") else source.path.parent.parent
     data = corpus.branches.get(folder.name)
+    if data is None and folder.name in corpus.broken.get("branch", ()):
+        if isinstance(record, Members):
+            corpus.broken.setdefault("member", set()).update(m.id for m in record.members)
+        return
     if data is None:
         diagnostics.append(make(codes.MISSING_FILE, Location(source.name), file=f"branches/{folder.name}/branch.yaml",
                                 kind="branch"))

@@ -28,12 +28,13 @@ _WHAT = {
 
 
 class _Checker:
-    def __init__(self) -> None:
+    def __init__(self, broken: dict[str, set[str]]) -> None:
         self.diagnostics: list[Diagnostic] = []
+        self.broken = broken
 
     def check(self, at: At[object], path: tuple[str | int, ...], value: str | None, what: str,
               known: Collection[str]) -> None:
-        if value is None or value in known:
+        if value is None or value in known or value in self.broken.get(what, ()):
             return
         close = difflib.get_close_matches(value, list(known)[:5000], n=1, cutoff=0.6)
         zh = f"是不是“{close[0]}”？" if close else f"先在相应文件中登记这个{_WHAT[what][0]}"
@@ -43,7 +44,7 @@ class _Checker:
 
 
 def check_references(corpus: Corpus) -> list[Diagnostic]:
-    checker = _Checker()
+    checker = _Checker(corpus.broken)
     members = corpus.members
     for data in corpus.branches.values():
         _branch(checker, corpus, data)

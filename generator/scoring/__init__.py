@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
-from generator.diagnostics import Diagnostic
 from generator.models.corpus import Corpus
-
-
-@dataclass(frozen=True)
-class Scores:
-    """All computed results of a corpus; filled in by the scheme modules."""
-
-    diagnostics: tuple[Diagnostic, ...] = field(default=())
+from generator.scoring.results import Scores
 
 
 def score(corpus: Corpus, today: dt.date) -> Scores:
     del corpus, today
     return Scores()
+
+
+__all__ = ["Scores", "score"]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from generator import __version__
 from generator.render.pdf.fonts import FontPlan
+from generator.render.pdf.justify import justify_cjk
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[3] / "templates" / "pdf"
 TEMPLATE_NAME = "bulletin.html.j2"
@@ -71,6 +71,9 @@ class MissingGlyphs(Exception):
             "a font that has them."
         )
 
+    def __reduce__(self) -> tuple[type[MissingGlyphs], tuple[str, tuple[str, ...]]]:
+        return (MissingGlyphs, (self.source, self.chars))  # survives the process pool
+
 
 def chinese_date(day: datetime.date) -> str:
     """2024年3月5日: Arabic numerals without zero padding, as the standard asks."""
@@ -84,13 +87,26 @@ def render_pdf(
 ) -> bytes:
     """Render ``doc`` to PDF bytes; raise :class:`MissingGlyphs` on undrawable text."""
     document = layout(doc, plan, templates_dir)
+    return _write(doc, document)
+
+
+def render_pdf_counted(
+    doc: BulletinDoc, plan: FontPlan, templates_dir: Path = TEMPLATES_DIR
+) -> tuple[bytes, int]:
+    """:func:`render_pdf` and the number of pages, for progress and benchmarks."""
+    document = layout(doc, plan, templates_dir)
+    return _write(doc, document), len(document.pages)
+
+
+def _write(doc: BulletinDoc, document: weasyprint.Document) -> bytes:
     with _glyph_warnings() as missing:
         pdf = document.write_pdf(
             pdf_identifier=_identifier(doc),
             pdf_tags=True,
             pdf_version="1.7",
         )
-    _raise_missing(doc, missing)
+    if missing:
+        raise MissingGlyphs(doc.source, tuple(missing))
     return pdf
 
 
@@ -110,6 +126,7 @@ def layout(
     if _closing_stands_alone(document):
         html = _fill_template(doc, plan, templates_dir, closing_alone=True)
         document = _render(html, templates_dir)
+    justify_cjk(document)
     return document
 
 
@@ -159,13 +176,16 @@ def _mark_style(mark: str) -> str:
 
 
 def _render(html: str, templates_dir: Path) -> weasyprint.Document:
-    font_config = font_configuration()
-    with _glyph_warnings():
-        return weasyprint.HTML(string=html, base_url=str(templates_dir)).render(
-            stylesheets=[_stylesheet(str(templates_dir))],
-            font_config=font_config,
-            pdf_tags=True,
-        )
+    return weasyprint.HTML(string=html, base_url=str(templates_dir)).render(
+        stylesheets=[_stylesheet(str(templates_dir))],
+        font_config=font_configuration(),
+        pdf_tags=True,
+    )
+
+
+def warm_up(templates_dir: Path = TEMPLATES_DIR) -> None:
+    """Build the font configuration and parse the stylesheet now (a pool initializer)."""
+    _stylesheet(str(templates_dir))
 
 
 @lru_cache(maxsize=1)
@@ -198,38 +218,35 @@ def _identifier(doc: BulletinDoc) -> bytes:
     ).encode()
 
 
-_NOTDEF = re.compile(r"\.notdef glyph rendered")
+_NOTDEF = ".notdef glyph rendered"
 
 
-class _Collector(logging.Handler):
+class _NotdefCollector(logging.Handler):
+    """Keeps the characters of WeasyPrint's ``.notdef`` warnings, in order, once each."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.missing: list[str] = []
-        self.other: list[str] = []
+        self.chars: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if _NOTDEF.search(str(record.msg)) and len(record.args or ()) >= 2:
-            codepoint = record.args[1]  # type: ignore[index]
-            char = chr(codepoint) if isinstance(codepoint, int) else str(record.args[0])  # type: ignore[index]
-            if char not in self.missing:
-                self.missing.append(char)
-        else:
-            self.other.append(message)
+        if not str(record.msg).startswith(_NOTDEF):
+            return
+        args = record.args if isinstance(record.args, tuple) else ()
+        char = chr(args[1]) if len(args) >= 2 and isinstance(args[1], int) else "?"
+        if char not in self.chars:
+            self.chars.append(char)
 
 
 @contextmanager
 def _glyph_warnings() -> Iterator[list[str]]:
-    """Collect the characters WeasyPrint draws as .notdef while the block runs."""
+    """Collect the characters WeasyPrint draws as .notdef while the block runs.
+
+    Other warnings are left to propagate: tests fail on them, builds print them.
+    """
     logger = logging.getLogger("weasyprint")
-    collector = _Collector()
+    collector = _NotdefCollector()
     logger.addHandler(collector)
     try:
-        yield collector.missing
+        yield collector.chars
     finally:
         logger.removeHandler(collector)
-
-
-def _raise_missing(doc: BulletinDoc, missing: list[str]) -> None:
-    if missing:
-        raise MissingGlyphs(doc.source, tuple(missing))

@@ -49,6 +49,9 @@ class FontsMissing(Exception):
             f"the PDF bulletins cannot be rendered. Run: sudo {INSTALL_COMMAND}"
         )
 
+    def __reduce__(self) -> tuple[type[FontsMissing], tuple[tuple[str, ...]]]:
+        return (FontsMissing, (self.roles,))
+
 
 @dataclass(frozen=True)
 class FontPlan:

@@ -1,0 +1,117 @@
+"""Many bulletins at once: one process per document, warm fonts in every worker.
+
+WeasyPrint lays a document out as a whole (page counters need all of it), so
+the unit of parallel work is the document. Each worker imports WeasyPrint and
+builds its font configuration and parsed stylesheet once, in the pool's
+initializer, then renders documents one after another. Workers are started
+with ``spawn``: forking a parent that already holds Pango and fontconfig state
+is not safe. A single document is rendered in-process, where a pool would only
+add start-up time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import multiprocessing
+import os
+import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from generator.render.pdf.bulletin import (
+    TEMPLATES_DIR,
+    BulletinDoc,
+    render_pdf_counted,
+    warm_up,
+)
+from generator.render.pdf.fonts import FontPlan, resolve_fonts
+
+
+def render_many(
+    docs: Sequence[BulletinDoc],
+    plan: FontPlan,
+    workers: int | None = None,
+    templates_dir: Path = TEMPLATES_DIR,
+) -> list[bytes]:
+    """PDF bytes of every document, in the order given.
+
+    Every document is attempted; failures (e.g. :class:`MissingGlyphs`) are
+    raised together afterwards as one :class:`ExceptionGroup`.
+    """
+    return [data for data, _ in render_many_counted(docs, plan, workers, templates_dir)]
+
+
+def render_many_counted(
+    docs: Sequence[BulletinDoc],
+    plan: FontPlan,
+    workers: int | None = None,
+    templates_dir: Path = TEMPLATES_DIR,
+) -> list[tuple[bytes, int]]:
+    """:func:`render_many` with the page count of each document."""
+    size = min(len(docs), workers or os.cpu_count() or 1)
+    outcomes: list[tuple[bytes, int] | Exception] = []
+    if size <= 1:
+        for doc in docs:
+            outcomes.append(_attempt(doc, plan, templates_dir))
+    else:
+        with ProcessPoolExecutor(
+            max_workers=size,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=warm_up,
+            initargs=(templates_dir,),
+        ) as pool:
+            futures = [pool.submit(_attempt, doc, plan, templates_dir) for doc in docs]
+            outcomes = [f.result() for f in futures]
+    errors = [o for o in outcomes if isinstance(o, Exception)]
+    if errors:
+        raise ExceptionGroup(f"{len(errors)} of {len(docs)} bulletins failed / 通报生成失败", errors)
+    return [o for o in outcomes if not isinstance(o, Exception)]
+
+
+def _attempt(doc: BulletinDoc, plan: FontPlan, templates_dir: Path) -> tuple[bytes, int] | Exception:
+    try:
+        return render_pdf_counted(doc, plan, templates_dir)
+    except Exception as error:  # collected and raised together by the caller
+        return error
+
+
+def bench_pdf(n_docs: int, workers: int | None = None) -> tuple[float, float]:
+    """Render ``n_docs`` synthetic four-page bulletins; return (docs/s, pages/s).
+
+    The time includes starting the pool, as a build pays it too.
+    """
+    plan = resolve_fonts({})
+    docs = [dataclasses.replace(_BENCH_DOC, number=f"川直工委〔2024〕{i + 1}号",
+                                source=f"bench/{i + 1}.md") for i in range(n_docs)]
+    start = time.perf_counter()
+    results = render_many_counted(docs, plan, workers)
+    elapsed = time.perf_counter() - start
+    pages = sum(count for _, count in results)
+    return n_docs / elapsed, pages / elapsed
+
+
+_PARAGRAPH = (
+    "<p>各级党组织要坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，"
+    "落实新时代党的建设总要求，把“五好”党支部创建作为推动机关党建高质量发展的重要抓手，"
+    "做到组织设置规范、组织生活规范、党员管理规范，切实发挥党支部战斗堡垒作用和党员先锋模范作用。</p>"
+)
+_SECTION = "<h2>一、工作要求</h2><h3>（一）提高政治站位</h3>" + _PARAGRAPH * 3
+
+_BENCH_DOC = BulletinDoc(
+    organ_mark="中共四川省直属机关工作委员会文件",
+    number="川直工委〔2024〕1号",
+    title="关于2023年度“五好”党支部创建工作情况的通报",
+    addressee="各省直部门（单位）机关党组织：",
+    body_html=_PARAGRAPH + _SECTION * 4,
+    attachments=("2023年度“五好”党支部名单",),
+    signature="中共四川省直属机关工作委员会",
+    date=datetime.date(2024, 3, 5),
+    cc=("省委组织部",),
+    printed_by="中共四川省直属机关工作委员会办公室",
+    printed_on=datetime.date(2024, 3, 6),
+    source="bench/1.md",
+    author="中共四川省直属机关工作委员会",
+    subject="基准测试 benchmark",
+)

@@ -1,0 +1,89 @@
+"""The command line as a clerk and the staff meet it: exit codes, messages, languages."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+
+def test_clean_content_checks_with_exit_0(content: Callable[..., Path]) -> None:
+    result = run_cli("check", "--content", content())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "内容错误 0 个" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "where"),
+    [
+        ("units/fgw.yaml", "name: 省发展改革委\n  short: x\n", "content/units/fgw.yaml:2:"),
+        ("units/fgw.yaml", "name: 省发展改革委\nshort: a\nshort: b\n", "content/units/fgw.yaml:3:1:"),
+        ("units/fgw.yaml", "name: 省发展改革委\nshort: 发改委\nordr: 1\n", "content/units/fgw.yaml:3:1: ordr:"),
+    ],
+)
+def test_broken_yaml_is_reported_with_position_in_chinese(
+    content: Callable[..., Path], name: str, text: str, where: str
+) -> None:
+    result = run_cli("check", "--content", content({name: text}))
+    assert result.returncode == 1
+    assert where in result.stdout
+    assert "错误[" in result.stdout and "提示" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_gbk_file_names_the_fix(content: Callable[..., Path]) -> None:
+    result = run_cli("check", "--content", content({"units/fgw.yaml": "name: 省发展改革委\n".encode("gbk")}))
+    assert result.returncode == 1
+    assert "content/units/fgw.yaml:1:1" in result.stdout
+    assert "UTF-8" in result.stdout and "GBK" in result.stdout
+
+
+def test_every_error_of_a_run_is_reported_sorted(content: Callable[..., Path]) -> None:
+    tree = content({
+        "units/fgw.yaml": "name: 省发展改革委\nshort: 发改委\norder: 第一\n",
+        "units/czt.yaml": "name: 省财政厅\n",
+        "branches/fgw-zhc/members.yaml": "members:\n  - {id: fgw-zhc-01, name: 李明华, status: full,"
+        " joined: 2001年7月1日, position: 处长}\n",
+    })
+    result = run_cli("check", "--content", tree)
+    lines = [line for line in result.stdout.splitlines() if "错误[" in line]
+    assert [line.split(":")[0] for line in lines] == sorted(line.split(":")[0] for line in lines)
+    joined = "\n".join(lines)
+    assert "units/czt.yaml" in joined and "short" in joined
+    assert "units/fgw.yaml:3:8: order" in joined
+    assert "2001年7月1日" in joined and "2001-07-01" in result.stdout
+    assert result.stdout.strip().splitlines()[-1].startswith("内容错误")
+
+
+def test_english_messages_and_json(content: Callable[..., Path]) -> None:
+    tree = content({"units/fgw.yaml": "name: 省发展改革委\nshort: 发改委\nordr: 1\n"})
+    english = run_cli("check", "--content", tree, "--lang", "en")
+    assert "unknown field 'ordr'" in english.stdout and "did you mean 'order'" in english.stdout
+    data = json.loads(run_cli("check", "--content", tree, "--format", "json").stdout)
+    (item,) = data["diagnostics"]
+    assert item["code"] == "SCHEMA002"
+    assert (item["file"], item["line"], item["column"], item["field"]) == ("content/units/fgw.yaml", 3, 1, "ordr")
+    assert data["summary"]["errors"] == 1
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run_cli("check", "--today", "2024/12/31").returncode == 2
+    assert run_cli("frobnicate").returncode == 2
+    assert run_cli("check", "--content", "/nonexistent/dir").returncode == 2
+
+
+def test_help_in_both_languages() -> None:
+    assert "检查内容" in run_cli("--help").stdout
+    assert "check content" in run_cli("--lang", "en", "--help").stdout
+    assert "reference date" in run_cli("build", "--lang", "en", "--help").stdout
+
+
+def test_an_invalid_record_is_not_reported_again_as_a_dangling_reference(content: Callable[..., Path]) -> None:
+    tree = content({"branches/fgw-zhc/branch.yaml": "name: 综合处党支部\nunit: fgw\n"})
+    result = run_cli("check", "--content", tree)
+    codes = {line.split("[")[1].split("]")[0] for line in result.stdout.splitlines() if "错误[" in line}
+    assert codes == {"SCHEMA001"}
