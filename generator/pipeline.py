@@ -16,6 +16,7 @@ from generator.diagnostics import Diagnostic, Kind
 from generator.load import discover
 from generator.models.corpus import Corpus, build_corpus
 from generator.models.references import check_references
+from generator.progress import Progress
 from generator.rules import run_rules
 from generator.scoring import Scores, score
 
@@ -40,29 +41,39 @@ class Checked:
         return [d for d in self.diagnostics if d.kind is Kind.ERROR]
 
 
-def check(settings: Settings) -> Checked:
-    found = discover(settings.content)
-    corpus, diagnostics = build_corpus(found.sources, found.assets, root=settings.content.name)
-    diagnostics = found.diagnostics + diagnostics + check_references(corpus)
+CHECK_STAGES = 4
+BUILD_STAGES = CHECK_STAGES + 1
+
+
+def check(settings: Settings, progress: Progress | None = None) -> Checked:
+    progress = progress or Progress(CHECK_STAGES, quiet=True)
+    with progress.stage("读取内容 / load"):
+        found = discover(settings.content)
+    with progress.stage("校验记录 / validate"):
+        corpus, diagnostics = build_corpus(found.sources, found.assets, root=settings.content.name)
+        diagnostics = found.diagnostics + diagnostics + check_references(corpus)
     checked = Checked(corpus, diagnostics)
     if corpus.site is None or not corpus.complete:
         return checked
     today = settings.today or corpus.site.value.today
     checked.today = today
-    checked.diagnostics += run_rules(corpus, today)
-    checked.scores = score(corpus, today)
-    checked.diagnostics += checked.scores.diagnostics
+    with progress.stage("检查规则 / rules"):
+        checked.diagnostics += run_rules(corpus, today)
+    with progress.stage("计算评分 / scoring"):
+        checked.scores = score(corpus, today)
+        checked.diagnostics += checked.scores.diagnostics
     return checked
 
 
-def build(settings: Settings) -> Checked:
+def build(settings: Settings, progress: Progress | None = None) -> Checked:
     """Check, and render into ``settings.out`` only if there is no content error."""
     from generator.output import staging
     from generator.render.site import render_site
 
-    checked = check(settings)
+    progress = progress or Progress(BUILD_STAGES, quiet=True)
+    checked = check(settings, progress)
     if checked.errors or checked.scores is None:
         return checked
-    with staging(settings.out) as stage:
+    with staging(settings.out) as stage, progress.stage("生成网站 / render"):
         render_site(checked, stage)
     return checked

@@ -20,13 +20,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lan
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
     from generator.output import UnsafeOutput
-    from generator.pipeline import build
+    from generator.pipeline import BUILD_STAGES, build
+    from generator.progress import Progress
     from generator.report import write_text
 
     if missing_content(args, lang):
         return EXIT_USAGE
     try:
-        checked = build(settings(args, lang))
+        checked = build(settings(args, lang), Progress(BUILD_STAGES))
     except UnsafeOutput as exc:
         print(t(lang, f"拒绝覆盖：{exc.path} 不是本程序生成的目录（里面没有标记文件）。"
                 "请换一个 --out 目录，或手工清空它。",
