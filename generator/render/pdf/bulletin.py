@@ -35,7 +35,7 @@ TEMPLATE_NAME = "bulletin.html.j2"
 STYLESHEET_NAME = "bulletin.css"
 
 TEXT_WIDTH_PT = 156 / 25.4 * 72
-ORGAN_MARK_PT = 36.0
+ORGAN_MARK_PT = 36.0  # 发文机关标志 character height; the standard leaves it to the issuer
 
 
 @dataclass(frozen=True)
@@ -160,17 +160,18 @@ def _fill_template(
 
 
 def _mark_style(mark: str) -> str:
-    """Compress a long organ mark horizontally to the text width, keeping its height.
+    """Size the organ mark; compress a long one horizontally to the text width.
 
     Official marks keep their character height and narrow the characters
     (压缩字) rather than shrink; the negative side margins re-centre the box.
     """
+    style = f"font-size: {ORGAN_MARK_PT}pt"
     natural = len(mark) * ORGAN_MARK_PT
     if natural <= TEXT_WIDTH_PT:
-        return ""
+        return style
     overflow = (TEXT_WIDTH_PT - natural) / 2
     return (
-        f"transform: scaleX({TEXT_WIDTH_PT / natural:.4f}); "
+        f"{style}; transform: scaleX({TEXT_WIDTH_PT / natural:.4f}); "
         f"margin-left: {overflow:.3f}pt; margin-right: {overflow:.3f}pt"
     )
 

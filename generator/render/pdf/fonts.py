@@ -65,7 +65,8 @@ class FontPlan:
         return self.families[role][0]
 
     def is_fallback(self, role: str) -> bool:
-        return self.used(role) not in self.preferred.get(role, ())
+        wanted = {family.casefold() for family in self.preferred.get(role, ())}
+        return self.used(role).casefold() not in wanted
 
     def css_family(self, role: str) -> str:
         """A CSS ``font-family`` value listing every family of ``role`` in order."""
@@ -135,5 +136,8 @@ def resolve_fonts(
 
 
 def _css_string(family: str) -> str:
-    escaped = family.replace("\\", "\\\\").replace('"', '\\"')
+    """A CSS string literal that cannot end the string or the ``<style>`` element."""
+    escaped = "".join(
+        f"\\{ord(c):x} " if c in '"\\<>\n' else c for c in family
+    )
     return f'"{escaped}"'

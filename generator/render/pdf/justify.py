@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 import weasyprint
 from weasyprint.formatting_structure import boxes
@@ -42,17 +43,13 @@ class JustifyStats:
 
 def justify_cjk(document: weasyprint.Document) -> JustifyStats:
     """Spread the slack of every short non-final justified line over its character gaps."""
-    lines = list(_justified_lines(document))
-    spread = 0
-    for (line, block), (_, next_block) in zip(lines, lines[1:], strict=False):
+    non_final = spread = 0
+    for (line, block), (_, next_block) in pairwise(_justified_lines(document)):
         if next_block.element is not block.element or _ends_with_break(line):
             continue  # the last line of a paragraph keeps its natural length
-        if _spread_line(line, block):
-            spread += 1
-    final = sum(
-        1 for (_, b), (_, n) in zip(lines, lines[1:], strict=False) if n.element is not b.element
-    ) + bool(lines)
-    return JustifyStats(lines=len(lines) - final, spread=spread)
+        non_final += 1
+        spread += _spread_line(line, block)
+    return JustifyStats(lines=non_final, spread=spread)
 
 
 def _justified_lines(

@@ -1,0 +1,88 @@
+"""The PDF stage of a build: resolve fonts once, render every bulletin, write the files.
+
+A bulletin that would print an empty box (a character no installed font has)
+or a machine with no Chinese font at all is a content error of the build: the
+diagnostics name the characters, the record and the install command, and the
+staging directory is discarded so the previous site stays published.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.codes import define, make
+from generator.diagnostics import Diagnostic, Kind, Location, Severity
+from generator.models.site import Fonts
+from generator.progress import Progress
+from generator.render.bulletins import BulletinView, pdf_document
+from generator.render.pdf import FontsMissing, MissingGlyphs, render_many, resolve_fonts
+from generator.render.pdf.fonts import INSTALL_COMMAND
+
+GLYPHS = define(
+    "PDF001", Kind.ERROR, Severity.ERROR,
+    title=("字体缺字", "character missing from every font"),
+    message=("通报中有已安装字体都没有的字：{chars}", "no installed font has these characters: {chars}"),
+    hint=("改用常用字，或在服务器上安装包含这些字的字体（例如方正仿宋_GB2312）",
+          "use common characters, or install a font that has them on the build machine"),
+)
+NO_FONT = define(
+    "PDF002", Kind.ERROR, Severity.ERROR,
+    title=("没有中文字体", "no Chinese font"),
+    message=("没有可用于{roles}的中文字体，无法生成公文 PDF", "no Chinese font for {roles}; PDFs cannot be made"),
+    hint=(f"运行：sudo {INSTALL_COMMAND}", f"run: sudo {INSTALL_COMMAND}"),
+)
+
+
+class PdfErrors(Exception):
+    """Content errors found while rendering; the build turns them into diagnostics."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        super().__init__(f"{len(diagnostics)} PDF error(s)")
+        self.diagnostics = tuple(diagnostics)
+
+
+def write_bulletin_pdfs(
+    views: Sequence[BulletinView], organ_mark: str, fonts: Fonts, out: Path, progress: Progress
+) -> None:
+    if not views:
+        return
+    try:
+        plan = resolve_fonts(fonts.model_dump())
+    except FontsMissing as missing:
+        raise PdfErrors([make(NO_FONT, Location("content/site.yaml", field="fonts"),
+                              roles="、".join(missing.roles))]) from None
+    for line in plan.describe():
+        progress.say(f"      字体 / font: {line}")
+    docs = [pdf_document(view, organ_mark) for view in views]
+    try:
+        pdfs = render_many(docs, plan)
+    except ExceptionGroup as group:
+        paths = {view.source: view.path for view in views}
+        raise PdfErrors(_diagnostics(group, paths)) from None
+    for view, data in zip(views, pdfs, strict=True):
+        path = out / view.pdf
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    progress.say(f"      PDF 通报 / bulletins: {len(pdfs)}")
+
+
+def _where(source: str, path: Path | None, chars: Sequence[str]) -> Location:
+    """The first line of the bulletin's file that holds one of the characters."""
+    if path is not None and path.is_file():
+        for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+            for col, char in enumerate(line, 1):
+                if char in chars:
+                    return Location(source, number, col)
+    return Location(source)
+
+
+def _diagnostics(group: ExceptionGroup, paths: dict[str, Path]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for error in group.exceptions:
+        if isinstance(error, MissingGlyphs):
+            chars = " ".join(f"“{c}”(U+{ord(c):04X})" for c in error.chars)
+            found.append(make(GLYPHS, _where(error.source, paths.get(error.source), error.chars), chars=chars))
+        else:
+            raise error
+    return found
