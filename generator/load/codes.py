@@ -85,3 +85,24 @@ NOT_MAPPING = define(
     message=("文件顶层应是“字段: 值”的形式，实际是{found}", "the top level must be 'key: value' pairs, found {found}"),
     hint=("{hint_zh}", "{hint_en}"),
 )
+TOO_MANY = define(
+    "LOAD013", E, S,
+    title=("列表项过多", "too many items in a list"),
+    message=("“{field}”有 {count} 项，超过每个文件 {limit} 项的上限",
+             "'{field}' has {count} items, over the limit of {limit}"),
+    hint=("把记录拆到多个文件中（例如按年份或按支部）", "split the records over several files (by year or by branch)"),
+)
+LINK_DIR = define(
+    "LOAD014", E, S,
+    title=("符号链接无法读取", "unusable symbolic link"),
+    message=("符号链接指向目录、不存在的文件或形成循环，不会被读取：{target}",
+             "symbolic link to a directory, a missing file or a loop; not read: {target}"),
+    hint=("把文件或目录本身放进 content/，不要使用链接",
+          "put the file or folder itself into content/ instead of a link"),
+)
+UNREADABLE = define(
+    "LOAD015", E, S,
+    title=("文件无法读取", "file cannot be read"),
+    message=("文件无法读取：{reason}", "file cannot be read: {reason}"),
+    hint=("检查文件权限，确认它是普通文件", "check the file's permissions and that it is a regular file"),
+)

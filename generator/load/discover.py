@@ -8,11 +8,12 @@ silently ignored.
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from generator.codes import make
+from generator.codes import CodeDef, make
 from generator.diagnostics import Diagnostic, Location
 from generator.load import codes
 from generator.load.decode import DecodeError, decode
@@ -71,7 +72,7 @@ def discover(content: Path) -> Discovered:
         name = f"{content.name}/{rel}"
         problem = _outside(path, root)
         if problem:
-            found.diagnostics.append(make(codes.OUTSIDE, Location(name), target=problem))
+            found.diagnostics.append(make(problem[0], Location(name), target=problem[1]))
             continue
         if path.suffix.lower() in ASSET_SUFFIXES:
             _add_asset(found, path, rel, name)
@@ -104,13 +105,20 @@ def _walk(root: Path) -> list[Path]:
     return out
 
 
-def _outside(path: Path, root: Path) -> str:
+def _outside(path: Path, root: Path) -> tuple[CodeDef, str] | None:
+    """The problem with a symbolic link: out of content/, or a directory, dangling or a loop."""
     if not path.is_symlink():
-        return ""
-    target = path.resolve()
-    if target.is_relative_to(root) and target.exists():
-        return ""
-    return str(path.readlink())
+        return None
+    link = str(path.readlink())
+    if not Path(os.path.normpath(path.parent / link)).is_relative_to(root):
+        return codes.OUTSIDE, link
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return codes.LINK_DIR, link
+    if not target.is_relative_to(root):
+        return codes.OUTSIDE, link
+    return (codes.LINK_DIR, link) if target.is_dir() else None
 
 
 def _add_asset(found: Discovered, path: Path, rel: str, name: str) -> None:
@@ -134,13 +142,15 @@ _EXAMPLE_HINT = ("参照 content/README.md 中的示例", "follow the example in
 
 def read_source(path: Path, name: str, kind: str) -> SourceFile | Diagnostic:
     """One file as a :class:`SourceFile`, or the diagnostic that explains why it cannot be read."""
-    size = path.stat().st_size
-    if size > MAX_TEXT_BYTES:
-        return make(codes.TOO_LARGE, Location(name), size=size, limit=MAX_TEXT_BYTES)
     try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            return make(codes.TOO_LARGE, Location(name), size=size, limit=MAX_TEXT_BYTES)
         text = decode(path.read_bytes())
     except DecodeError as exc:
         return make(exc.code, Location(name, 1, 1), **exc.params)
+    except OSError as exc:
+        return make(codes.UNREADABLE, Location(name), reason=exc.strerror or type(exc).__name__)
     body, body_line, offset = "", 0, 0
     if kind in MARKDOWN_KINDS:
         front, body, body_line = split_front_matter(text)

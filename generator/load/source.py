@@ -49,7 +49,7 @@ def locate(source: SourceFile, parts: tuple[str | int, ...], *, key: bool = Fals
 
 
 def _walk(path: str, line_offset: int, parts: tuple[str | int, ...], key: bool) -> tuple[int, int]:
-    node = _compose(path, line_offset)
+    node = _compose(path, line_offset, _mtime(path))
     if node is None:
         return (line_offset + 1, 1)
     mark = node.start_mark
@@ -70,8 +70,16 @@ def _walk(path: str, line_offset: int, parts: tuple[str | int, ...], key: bool) 
     return (mark.line + 1 + line_offset, mark.column + 1)
 
 
+def _mtime(path: str) -> int:
+    """Part of the cache key, so a long-running preview server sees edited files afresh."""
+    try:
+        return Path(path).stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
 @lru_cache(maxsize=32)
-def _compose(path: str, line_offset: int) -> yaml.Node | None:
+def _compose(path: str, line_offset: int, mtime_ns: int) -> yaml.Node | None:
     try:
         text = decode(Path(path).read_bytes())
         if line_offset:

@@ -26,6 +26,8 @@ except ImportError:  # pragma: no cover - libyaml is in every wheel we install
     from yaml import SafeLoader as _Base  # type: ignore[assignment]
 
 MAX_DEPTH = 32
+#: Items in any one list of a file (records per file): far above any real branch or year, far below a flood.
+MAX_ITEMS = 10_000
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 
 
@@ -109,15 +111,19 @@ def parse(text: str, line_offset: int = 0) -> Any:
 
 
 def _check_depth(data: Any, line_offset: int) -> None:
-    stack: list[tuple[Any, int]] = [(data, 1)]
+    """Nesting depth and list length limits, checked on the loaded data."""
+    stack: list[tuple[Any, int, str]] = [(data, 1, "")]
     while stack:
-        value, depth = stack.pop()
+        value, depth, path = stack.pop()
         if depth > MAX_DEPTH:
             raise ParseError(codes.TOO_DEEP, line_offset + 1, 1, {"limit": MAX_DEPTH})
         if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
+            stack.extend((v, depth + 1, f"{path}.{k}" if path else str(k)) for k, v in value.items())
         elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
+            if len(value) > MAX_ITEMS:
+                raise ParseError(codes.TOO_MANY, line_offset + 1, 1,
+                                 {"field": path or "-", "count": len(value), "limit": MAX_ITEMS})
+            stack.extend((v, depth + 1, path) for v in value)
 
 
 def _syntax_error(text: str, exc: yaml.MarkedYAMLError, line_offset: int) -> ParseError:
@@ -154,6 +160,9 @@ _PROBLEMS_ZH: tuple[tuple[str, str], ...] = (
     ("did not find expected node content", "缺少值"),
     ("did not find expected ',' or ']'", "方括号列表没有正确闭合"),
     ("did not find expected ',' or '}'", "花括号没有正确闭合"),
+    ("could not determine a constructor", "不支持以 ! 开头的 YAML 标签（如果是正文的一部分，请给整段值加引号）"),
+    ("found unhashable key", "字段名不能是列表或映射"),
+    ("expected a single document", "一个文件只能有一条记录（删除多余的 --- 行）"),
 )
 
 

@@ -11,8 +11,10 @@ from collections.abc import Collection, Iterator
 
 from generator.codes import make
 from generator.diagnostics import Diagnostic
+from generator.load.source import SourceFile
 from generator.models import codes
 from generator.models.corpus import At, BranchData, Corpus
+from generator.models.paths import OUTSIDE_PATH, body_paths, escapes
 
 _WHAT = {
     "unit": ("单位", "unit"),
@@ -54,7 +56,11 @@ def check_references(corpus: Corpus) -> list[Diagnostic]:
     for profile in corpus.profiles.values():
         checker.check(profile, ("member",), profile.value.member, "member", members)
         checker.check(profile, ("branch",), profile.value.branch, "branch", corpus.branches)
-        checker.check(profile, ("photo",), profile.value.photo, "asset", corpus.assets)
+        photo = profile.value.photo
+        if photo is not None and escapes(photo):
+            checker.diagnostics.append(make(OUTSIDE_PATH, profile.loc("photo"), path=photo))
+        else:
+            checker.check(profile, ("photo",), photo, "asset", corpus.assets)
     for case in corpus.cases.values():
         checker.check(case, ("unit",), case.value.unit, "unit", corpus.units)
         checker.check(case, ("member",), case.value.member, "member", members)
@@ -74,7 +80,15 @@ def check_references(corpus: Corpus) -> list[Diagnostic]:
         for i, case_id in enumerate(covers.cases):
             checker.check(bulletin, ("covers", "cases", i), case_id, "case", corpus.cases)
         checker.check(bulletin, ("covers", "edition"), covers.edition, "edition", corpus.contests)
+    checker.diagnostics.extend(body_paths(_markdown_sources(corpus)))
     return checker.diagnostics
+
+
+def _markdown_sources(corpus: Corpus) -> Iterator[SourceFile]:
+    for records in (corpus.profiles, corpus.cases, corpus.bulletins, corpus.pages):
+        yield from (at.source for at in records.values())
+    for data in corpus.branches.values():
+        yield from (at.source for at in data.reports.values())
 
 
 def _branch(checker: _Checker, corpus: Corpus, data: BranchData) -> None:

@@ -145,6 +145,7 @@ def _constraint(kind: str, ctx: dict[str, Any], msg: str) -> tuple[str, str]:
         "too_long": ("最多 {max_length} 项", "at most {max_length} items"),
         "decimal_max_places": ("最多 {decimal_places} 位小数", "at most {decimal_places} decimal places"),
         "decimal_max_digits": ("位数太多", "too many digits"),
+        "finite_number": ("必须是普通数字（不能是 .nan 或 .inf）", "must be a finite number (not .nan or .inf)"),
     }
     zh, en = table.get(kind, (msg, msg))
     return zh.format(**ctx), en.format(**ctx)

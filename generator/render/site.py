@@ -1,49 +1,91 @@
-"""Render the HTML site: plain data from the checked corpus into Jinja templates."""
+"""Stage render: the HTML site, from the checked corpus into a staging directory.
+
+Reads top to bottom: static assets and content attachments first (pages link
+to their fingerprinted names), then every page as a value from the views,
+then writing them, the feeds and the open data, then the search index over
+the written pages, and last the search page that loads the index's UI.
+Nothing here reads the clock: the footer's date is the checked ``today``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from typing import Any
 
 from generator.pipeline import Checked
+from generator.render.assets import copy_assets, publish_static
+from generator.render.env import environment
+from generator.render.feeds import write_feeds
+from generator.render.markdown import Links, MarkdownRenderer
+from generator.render.opendata import write_open_data
+from generator.render.pages import Page, page_path, write_pages
+from generator.render.search import build_index
+from generator.render.views import (
+    branches,
+    bulletins,
+    cases,
+    contest,
+    fund,
+    home,
+    rankings,
+    secretaries,
+    trainings,
+    units,
+    urls,
+)
+from generator.render.views.context import View, content_path
+from generator.render.views.misc import findings_page, free_pages, nav_pages, not_found, search_page
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+#: (section key, label, URL) of the main navigation.
+NAVIGATION = (
+    ("home", "首页", urls.HOME), ("units", "单位", urls.UNITS), ("branches", "党支部", urls.BRANCHES),
+    ("rankings", "排行榜", urls.RANKINGS), ("secretaries", "优秀书记", urls.SECRETARIES),
+    ("cases", "警示教育", urls.CASES), ("contest", "写作大赛", urls.CONTEST), ("fund", "互助资金", urls.FUND),
+    ("bulletins", "通报", urls.BULLETINS), ("search", "搜索", urls.SEARCH),
+)
 
 
-def environment(templates: Path = TEMPLATES) -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(templates),
-        autoescape=select_autoescape(["html", "j2", "xml"]),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["cndate"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
-    return env
+def make_view(checked: Checked, copied: frozenset[str]) -> View:
+    corpus = checked.corpus
+    assert corpus.site is not None and checked.scores is not None and checked.today is not None
+    families: tuple[tuple[dict[str, Any], Callable[[str], str]], ...] = (
+        (corpus.cases, urls.case), (corpus.profiles, urls.secretary), (corpus.bulletins, urls.bulletin),
+        (corpus.pages, urls.page))
+    linked = {content_path(at.source.name): to_url(key) for records, to_url in families
+              for key, at in records.items()}
+    links = Links(copied, linked, str(corpus.site.value.base_url))
+    return View(corpus, checked.scores, tuple(checked.diagnostics), checked.today, MarkdownRenderer(links))
 
 
 def render_site(checked: Checked, out: Path) -> None:
-    corpus = checked.corpus
-    assert corpus.site is not None
     env = environment()
-    site = corpus.site.value
-    common = {"site": {"title": site.title, "organ": site.organ, "year": site.year, "today": checked.today}}
-    branches = [
-        {"id": bid, "name": data.branch.value.name, "unit": corpus.units[data.unit].value.name
-         if data.unit in corpus.units else data.unit}
-        for bid, data in sorted(corpus.branches.items())
-    ]
-    _write(out / "index.html", env.get_template("site/index.html.j2").render(**common, branches=branches, root=""))
-    for branch in branches:
-        page = env.get_template("site/branch.html.j2").render(**common, branch=branch, root="../../")
-        _write(out / "branches" / branch["id"] / "index.html", page)
-    css = (TEMPLATES / "static" / "style.css").read_bytes()
-    (out / "static").mkdir(parents=True, exist_ok=True)
-    (out / "static" / "style.css").write_bytes(css)
+    copied = copy_assets(checked.corpus.assets, out)
+    v = make_view(checked, copied)
+    assets = publish_static(out)
+    case_stats = cases.statistics(v, cases.case_rows(v))
+    common: dict[str, Any] = {
+        "site": {"title": v.site.title, "organ": v.site.organ, "organ_short": v.site.organ_short,
+                 "year": v.year, "today": v.today},
+        "nav": [{"key": k, "label": label, "url": url} for k, label, url in NAVIGATION],
+        "footer_pages": nav_pages(v), "assets": assets,
+    }
+    datasets = write_open_data(v, case_stats, out)
+    pages = site_pages(v, datasets)
+    write_pages(env, pages, common, out)
+    search = search_page(build_index(out))
+    write_pages(env, [search], common, out)
+    write_feeds(env, [*pages, search], bulletins.bulletin_rows(v), base_url=str(v.site.base_url),
+                title=v.site.title, organ=v.site.organ, today=v.today, out=out)
 
 
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+def site_pages(v: View, datasets: list[dict[str, Any]]) -> list[Page]:
+    """Every page except the search page, which is written after the index exists."""
+    pages: list[Page] = []
+    for family in (home, units, branches, rankings, secretaries, trainings, cases, contest, fund, bulletins):
+        pages.extend(family.pages(v))
+    pages.extend(free_pages(v))
+    pages.append(Page(page_path(urls.DATA), "site/data.html.j2", "开放数据", {"datasets": datasets}))
+    pages.append(not_found())
+    pages.append(findings_page(v))
+    return pages

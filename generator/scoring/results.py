@@ -23,7 +23,8 @@ class Evidence:
     ``file`` is the content file as the user sees it (``content/branches/x/activities/2024.yaml``),
     ``field`` the path of the record inside it (``activities[3]``, empty for the whole file),
     ``kind`` the record kind (``activity``, ``member``, ``training``, ``case``, ``assessment``,
-    ``rectification``, ``points_event``, ``branch``, ``entry``, ``donation``, ``disbursement``),
+    ``rectification``, ``points_event``, ``branch``; ``members`` and ``points`` for a whole
+    roll or points file counted as an aggregate),
     ``record`` its id (activity ids are ``Activity.id`` or ``<date>-<type>``; for cases the case id),
     ``label`` a Chinese label (``2024年3月5日 支部党员大会：…``) and ``counted`` how it counted
     (``计入第1季度``, ``不计：日期不在本年度``).
@@ -134,7 +135,8 @@ class PointsLine:
     """One points item of one member: automatic (from the records) or manual (events).
 
     ``raw`` is the sum before the yearly cap, ``points`` after it (signed: deductions are
-    negative); ``count`` is the number of occurrences or events.
+    negative); ``count`` is the number of occurrences or events. ``private`` lines (unpaid
+    dues: an individual's dues record) must never be shown on a public page.
     """
 
     item: str
@@ -146,6 +148,7 @@ class PointsLine:
     points: Decimal
     rule: str
     inputs: tuple[Evidence, ...] = ()
+    private: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,43 @@
+"""The organisational-life calendar of a branch-year, as template rows.
+
+The counting is the rules' own (:func:`generator.rules.calendar.branch_calendar`),
+so the page agrees with the findings and the score; this module only lays it
+out: one row per requirement (per party group for group meetings), one cell
+per period spanning its months, each held / missed / still open / not required.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from generator.labels import zh
+from generator.models.corpus import Corpus
+from generator.rules.calendar import Requirement, branch_calendar
+
+_PER = {"month": ("每月", 1), "quarter": ("每季度", 3), "year": ("每年", 12)}
+STATUS_TEXT = {"met": "已开展", "missed": "未开展", "open": "未到期", "not_required": "不适用"}
+STATUS_MARK = {"met": "✓", "missed": "✗", "open": "…", "not_required": "—"}
+
+
+def calendar(corpus: Corpus, branch_id: str, year: int, today: dt.date) -> dict[str, Any]:
+    result = branch_calendar(corpus, branch_id, year, today)
+    groups = {g.id: g.name for g in corpus.branches[branch_id].branch.value.groups}
+    rows = [_row(r, groups) for r in result.requirements]
+    months = [{"number": m, "label": f"{m}月", "count": len(result.months[m - 1])} for m in range(1, 13)]
+    return {"year": year, "months": months, "rows": rows,
+            "legend": [{"status": s, "text": STATUS_TEXT[s], "mark": STATUS_MARK[s]} for s in STATUS_TEXT]}
+
+
+def _row(requirement: Requirement, groups: dict[str, str]) -> dict[str, Any]:
+    per_text, span_months = _PER[requirement.per]
+    name = zh(requirement.type)
+    if requirement.group:
+        name = f"{name}（{groups.get(requirement.group, requirement.group)}）"
+    cells = [{"colspan": span_months, "count": len(p.held), "status": p.status, "text": STATUS_TEXT[p.status],
+              "mark": STATUS_MARK[p.status], "period": p.span.label()[0],
+              "topics": [f"{h.date.month}月{h.date.day}日 {h.topic}" for h in p.held]}
+             for p in requirement.periods]
+    return {"name": name, "rule": f"{per_text}至少{requirement.min}次", "cells": cells,
+            "met": sum(1 for c in cells if c["status"] == "met"),
+            "counted": sum(1 for c in cells if c["status"] in ("met", "missed"))}

@@ -1,0 +1,127 @@
+"""Dates a record cannot have: outside its year file, after ``today``, or in the wrong order.
+
+All are content errors: a meeting filed under the wrong year would be counted
+for the wrong year, and a date in the future is a typo that would make a
+branch look compliant before it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.codes import define, make
+from generator.diagnostics import Diagnostic, Kind, Location, Severity
+from generator.rules.context import Context
+from generator.rules.roster import BranchView
+
+E = Kind.ERROR
+
+WRONG_YEAR = define(
+    "DATE001", E, Severity.ERROR,
+    title=("日期不在所属年度", "date outside its year file"),
+    message=("日期 {date} 不在 {year} 年，但记录在 {year}.yaml 中",
+             "date {date} is not in {year} but is in {year}.yaml"),
+    hint=("改正日期，或把这条记录移到 {actual}.yaml", "fix the date or move the record to {actual}.yaml"),
+)
+FUTURE = define(
+    "DATE002", E, Severity.ERROR,
+    title=("日期晚于基准日期", "date after today"),
+    message=("{what}日期 {date} 晚于基准日期 {today}", "{what} date {date} is after today ({today})"),
+    hint=("检查年份和月份是否写错；尚未发生的事项不要登记", "check the year and month; do not record future events"),
+)
+ORDER = define(
+    "DATE003", E, Severity.ERROR,
+    title=("日期先后矛盾", "dates in the wrong order"),
+    message=("{later_name}（{later}）早于{earlier_name}（{earlier}）",
+             "{later_name} ({later}) is before {earlier_name} ({earlier})"),
+    hint=("检查这两个日期，改正写错的一个", "check both dates and correct the wrong one"),
+)
+
+
+@dataclass(frozen=True)
+class _Dated:
+    location: Location
+    day: dt.date
+    what: tuple[str, str]
+    records: tuple[str, ...]
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    for view in ctx.branches.values():
+        yield from _year_files(view)
+        for dated in _dated(view):
+            if dated.day > ctx.today:
+                yield make(FUTURE, dated.location, records=dated.records, branch=view.id, unit=view.unit,
+                           what=dated.what, date=dated.day.isoformat(), today=ctx.today.isoformat())
+        yield from _order(view)
+    for training in ctx.corpus.trainings.values():
+        value = training.value
+        if value.end < value.start:
+            yield make(ORDER, training.loc("end"), records=(training.id,), later_name=("结业日期", "end"),
+                       later=value.end.isoformat(), earlier_name=("开班日期", "start"), earlier=value.start.isoformat())
+
+
+def _year_files(view: BranchView) -> Iterator[Diagnostic]:
+    data = view.data
+    found: list[tuple[int, Location, dt.date, tuple[str, ...]]] = []
+    for year, activities in data.activities.items():
+        found.extend((year, at.loc("date"), at.value.date, (view.id,)) for at in activities)
+    for year, events in data.points.items():
+        found.extend((year, at.loc("date"), at.value.date, (at.value.member,)) for at in events)
+    for year, assessment in data.assessments.items():
+        if assessment.value.review:
+            found.append((year, assessment.loc("review", "date"), assessment.value.review.date, (view.id,)))
+    for year, location, day, records in found:
+        if day.year != year:
+            yield make(WRONG_YEAR, location, records=records, branch=view.id, unit=view.unit, date=day.isoformat(),
+                       year=year, actual=day.year)
+
+
+def _dated(view: BranchView) -> Iterator[_Dated]:
+    data = view.data
+    for activities in data.activities.values():
+        for at in activities:
+            yield _Dated(at.loc("date"), at.value.date, ("活动", "activity"), (view.id,))
+    for events in data.points.values():
+        for at in events:
+            yield _Dated(at.loc("date"), at.value.date, ("积分记录", "points record"), (at.value.member,))
+    for assessment in data.assessments.values():
+        if assessment.value.review:
+            yield _Dated(assessment.loc("review", "date"), assessment.value.review.date, ("民主评议", "review"),
+                         (view.id,))
+    for at in data.rectifications:
+        yield _Dated(at.loc("found"), at.value.found, ("发现", "found"), (at.value.id,))
+        if at.value.closed:
+            yield _Dated(at.loc("closed"), at.value.closed, ("整改完成", "closed"), (at.value.id,))
+    for t, term in enumerate(data.branch.value.committees):
+        yield _Dated(data.branch.loc("committees", t, "elected"), term.elected, ("选举", "election"), (view.id,))
+    for at in data.members:
+        yield _Dated(at.loc("joined"), at.value.joined, ("入党", "joined"), (at.value.id,))
+
+
+def _order(view: BranchView) -> Iterator[Diagnostic]:
+    data = view.data
+    pairs: list[tuple[Location, tuple[str, str], dt.date, tuple[str, str], dt.date, str]] = []
+    for at in data.rectifications:
+        item = at.value
+        pairs.append((at.loc("deadline"), ("整改期限", "deadline"), item.deadline, ("发现日期", "found"), item.found,
+                      item.id))
+        if item.closed:
+            pairs.append((at.loc("closed"), ("完成日期", "closed"), item.closed, ("发现日期", "found"), item.found,
+                          item.id))
+    for at in data.members:
+        member = at.value
+        if member.left:
+            start = max(member.joined, member.since) if member.since else member.joined
+            pairs.append((at.loc("left"), ("转出日期", "left"), member.left, ("入党或转入日期", "joined/since"), start,
+                          member.id))
+    postponement = data.branch.value.postponement
+    if postponement:
+        pairs.append((data.branch.loc("postponement", "until"), ("延期至", "until"), postponement.until,
+                      ("批准日期", "approved"), postponement.approved, view.id))
+    for location, later_name, later, earlier_name, earlier, record in pairs:
+        if later < earlier:
+            yield make(ORDER, location, records=(record,), branch=view.id, unit=view.unit, later_name=later_name,
+                       later=later.isoformat(), earlier_name=earlier_name, earlier=earlier.isoformat())
