@@ -70,13 +70,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _pre_lang(argv)
     _localise_argparse(lang)
-    parser = build_parser(lang)
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    handler: Handler = args.handler
-    try:
+        parser = build_parser(lang)
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:
+            return int(exc.code or 0)
+        handler: Handler = args.handler
         return handler(args, args.lang)
     except KeyboardInterrupt:
         print(t(lang, "已中断；输出目录保持不变。", "interrupted; the output directory is unchanged."), file=sys.stderr)

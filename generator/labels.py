@@ -1,4 +1,9 @@
-"""Chinese and English names of every enum value, for messages and pages."""
+"""Chinese names of every enum value, for messages and pages.
+
+Labels are kept per enum type: two enums can share a value (party and
+government sanctions both have ``warning`` and ``expulsion``), and StrEnum
+members with equal values compare equal, so one flat dict would mix them up.
+"""
 
 from __future__ import annotations
 
@@ -6,44 +11,35 @@ from enum import StrEnum
 
 from generator.models import base as b
 
-ZH: dict[StrEnum, str] = {
-    b.CadreLevel.DEPARTMENT: "厅级", b.CadreLevel.DIVISION: "处级", b.CadreLevel.STAFF: "其他",
-    b.MemberStatus.FULL: "正式党员", b.MemberStatus.PROBATIONARY: "预备党员",
-    b.Role.SECRETARY: "书记", b.Role.DEPUTY_SECRETARY: "副书记", b.Role.ORGANIZATION: "组织委员",
-    b.Role.PROPAGANDA: "宣传委员", b.Role.DISCIPLINE: "纪检委员",
-    b.ActivityType.BRANCH_ASSEMBLY: "支部党员大会", b.ActivityType.COMMITTEE_MEETING: "支委会",
-    b.ActivityType.GROUP_MEETING: "党小组会", b.ActivityType.PARTY_LECTURE: "党课",
-    b.ActivityType.THEME_DAY: "主题党日", b.ActivityType.ORG_LIFE_MEETING: "组织生活会",
-    b.ActivityType.DEMOCRATIC_REVIEW: "民主评议党员", b.ActivityType.HEART_TALK: "谈心谈话",
-    b.ActivityType.WARNING_EDUCATION: "警示教育",
-    b.Grade.EXCELLENT: "优秀", b.Grade.QUALIFIED: "合格", b.Grade.BASICALLY_QUALIFIED: "基本合格",
-    b.Grade.UNQUALIFIED: "不合格",
-    b.Discipline.POLITICAL: "政治纪律", b.Discipline.ORGANIZATIONAL: "组织纪律", b.Discipline.INTEGRITY: "廉洁纪律",
-    b.Discipline.MASS: "群众纪律", b.Discipline.WORK: "工作纪律", b.Discipline.LIFE: "生活纪律",
-    b.FourWinds.FORMALISM: "形式主义", b.FourWinds.BUREAUCRATISM: "官僚主义", b.FourWinds.HEDONISM: "享乐主义",
-    b.FourWinds.EXTRAVAGANCE: "奢靡之风",
-    b.PartySanction.WARNING: "警告", b.PartySanction.SERIOUS_WARNING: "严重警告",
-    b.PartySanction.REMOVAL_FROM_POST: "撤销党内职务", b.PartySanction.PROBATION: "留党察看",
-    b.PartySanction.EXPULSION: "开除党籍",
-    b.GovernmentSanction.WARNING: "警告", b.GovernmentSanction.DEMERIT: "记过",
-    b.GovernmentSanction.MAJOR_DEMERIT: "记大过", b.GovernmentSanction.DEMOTION: "降级",
-    b.GovernmentSanction.DISMISSAL: "撤职", b.GovernmentSanction.EXPULSION: "开除",
-    b.Handling.ADMONISHMENT: "诫勉谈话", b.Handling.CIRCULATED_CRITICISM: "通报批评",
-    b.Handling.CRITICISM_EDUCATION: "批评教育", b.Handling.ORDERED_INSPECTION: "责令检查",
-    b.Handling.REMINDER_TALK: "提醒谈话", b.Handling.ADJUSTMENT: "调整职务",
-    b.TrainingKind.DEMONSTRATION: "示范培训", b.TrainingKind.FULL_COVERAGE: "全覆盖培训",
-    b.BulletinKind.SECRETARIES: "表扬优秀党支部书记", b.BulletinKind.CASES: "警示教育典型案例",
-    b.BulletinKind.CONTEST: "公文写作技能大赛结果",
-    b.RectificationIssue.IRREGULAR_SETUP: "支部设置不规范", b.RectificationIssue.OVERDUE_ELECTION: "不按期换届",
-    b.RectificationIssue.ORG_LIFE: "不按规定开展组织生活", b.RectificationIssue.DUES: "不按规定缴纳党费",
-    b.RectificationIssue.OTHER: "其他",
-    b.AidCause.ILLNESS: "重大疾病", b.AidCause.ACCIDENT: "意外事故", b.AidCause.DISASTER: "自然灾害",
-    b.AidCause.OTHER: "其他",
+LABELS: dict[type[StrEnum], dict[str, str]] = {
+    b.CadreLevel: {"department": "厅级", "division": "处级", "staff": "其他"},
+    b.MemberStatus: {"full": "正式党员", "probationary": "预备党员"},
+    b.Role: {"secretary": "书记", "deputy_secretary": "副书记", "organization": "组织委员",
+             "propaganda": "宣传委员", "discipline": "纪检委员"},
+    b.ActivityType: {"branch_assembly": "支部党员大会", "committee_meeting": "支委会", "group_meeting": "党小组会",
+                     "party_lecture": "党课", "theme_day": "主题党日", "org_life_meeting": "组织生活会",
+                     "democratic_review": "民主评议党员", "heart_talk": "谈心谈话", "warning_education": "警示教育"},
+    b.Grade: {"excellent": "优秀", "qualified": "合格", "basically_qualified": "基本合格", "unqualified": "不合格"},
+    b.Discipline: {"political": "政治纪律", "organizational": "组织纪律", "integrity": "廉洁纪律",
+                   "mass": "群众纪律", "work": "工作纪律", "life": "生活纪律"},
+    b.FourWinds: {"formalism": "形式主义", "bureaucratism": "官僚主义", "hedonism": "享乐主义",
+                  "extravagance": "奢靡之风"},
+    b.PartySanction: {"warning": "警告", "serious_warning": "严重警告", "removal_from_post": "撤销党内职务",
+                      "probation": "留党察看", "expulsion": "开除党籍"},
+    b.GovernmentSanction: {"warning": "警告", "demerit": "记过", "major_demerit": "记大过", "demotion": "降级",
+                           "dismissal": "撤职", "expulsion": "开除"},
+    b.Handling: {"admonishment": "诫勉谈话", "circulated_criticism": "通报批评", "criticism_education": "批评教育",
+                 "ordered_inspection": "责令检查", "reminder_talk": "提醒谈话", "adjustment": "调整职务"},
+    b.TrainingKind: {"demonstration": "示范培训", "full_coverage": "全覆盖培训"},
+    b.BulletinKind: {"secretaries": "表扬优秀党支部书记", "cases": "警示教育典型案例", "contest": "公文写作技能大赛结果"},
+    b.RectificationIssue: {"irregular_setup": "支部设置不规范", "overdue_election": "不按期换届",
+                           "org_life": "不按规定开展组织生活", "dues": "不按规定缴纳党费", "other": "其他"},
+    b.AidCause: {"illness": "重大疾病", "accident": "意外事故", "disaster": "自然灾害", "other": "其他"},
 }
 
 
 def zh(value: StrEnum) -> str:
-    return ZH.get(value, str(value))
+    return LABELS.get(type(value), {}).get(value.value, str(value))
 
 
 def by_value(enum: type[StrEnum]) -> dict[str, str]:

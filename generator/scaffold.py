@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.labels import ZH
+from generator.labels import zh
 from generator.load.discover import LAYOUT, MARKDOWN_KINDS
 from generator.models import RECORD_TYPES
 
@@ -232,7 +232,7 @@ def _nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
 def _choices(annotation: Any) -> str:
     for candidate in (annotation, *typing.get_args(annotation)):
         if isinstance(candidate, type) and issubclass(candidate, StrEnum):
-            return "、".join(f"{m.value}（{ZH[m]}）" if m in ZH else m.value for m in candidate)
+            return "、".join(f"{m.value}（{zh(m)}）" for m in candidate)
         if typing.get_origin(candidate) is typing.Literal:
             return "、".join(str(v) for v in typing.get_args(candidate))
     return ""

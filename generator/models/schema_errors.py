@@ -20,7 +20,7 @@ from pydantic_core import ErrorDetails
 
 from generator.codes import make
 from generator.diagnostics import Diagnostic, field_path
-from generator.labels import ZH
+from generator.labels import LABELS
 from generator.load.source import SourceFile
 from generator.models import codes
 
@@ -213,5 +213,6 @@ def _choices(model: type[BaseModel], loc: tuple[str | int, ...], ctx: dict[str, 
     info = _field_info(model, loc)
     enum = _unwrap(info.annotation) if info else None
     if isinstance(enum, type) and issubclass(enum, Enum):
-        return "、".join(f"{m.value}（{ZH[m]}）" if m in ZH else str(m.value) for m in enum)
+        labels = LABELS.get(enum, {})
+        return "、".join(f"{m.value}（{labels[m.value]}）" if m.value in labels else str(m.value) for m in enum)
     return str(ctx.get("expected", ""))
