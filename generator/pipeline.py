@@ -42,7 +42,7 @@ class Checked:
 
 
 CHECK_STAGES = 4
-BUILD_STAGES = CHECK_STAGES + 1
+BUILD_STAGES = CHECK_STAGES + 2
 
 
 def check(settings: Settings, progress: Progress | None = None) -> Checked:
@@ -68,12 +68,19 @@ def check(settings: Settings, progress: Progress | None = None) -> Checked:
 def build(settings: Settings, progress: Progress | None = None) -> Checked:
     """Check, and render into ``settings.out`` only if there is no content error."""
     from generator.output import staging
+    from generator.render.bulletin_pdfs import PdfErrors, render_bulletin_pdfs
     from generator.render.site import render_site
 
     progress = progress or Progress(BUILD_STAGES, quiet=True)
     checked = check(settings, progress)
     if checked.errors or checked.scores is None:
         return checked
-    with staging(settings.out) as stage, progress.stage("生成网站 / render"):
-        render_site(checked, stage)
+    try:
+        with staging(settings.out) as stage:
+            with progress.stage("生成 PDF 通报 / bulletins"):
+                render_bulletin_pdfs(checked, stage, progress)
+            with progress.stage("生成网站 / site"):
+                render_site(checked, stage)
+    except PdfErrors as failed:
+        checked.diagnostics += failed.diagnostics
     return checked

@@ -14,8 +14,9 @@ from pathlib import Path
 from generator.codes import define, make
 from generator.diagnostics import Diagnostic, Kind, Location, Severity
 from generator.models.site import Fonts
+from generator.pipeline import Checked
 from generator.progress import Progress
-from generator.render.bulletins import BulletinView, pdf_document
+from generator.render.bulletins import BulletinView, bulletin_views, pdf_document
 from generator.render.pdf import FontsMissing, MissingGlyphs, render_many, resolve_fonts
 from generator.render.pdf.fonts import INSTALL_COMMAND
 
@@ -40,6 +41,18 @@ class PdfErrors(Exception):
     def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
         super().__init__(f"{len(diagnostics)} PDF error(s)")
         self.diagnostics = tuple(diagnostics)
+
+
+def render_bulletin_pdfs(checked: Checked, out: Path, progress: Progress) -> None:
+    """Every bulletin of the corpus as ``bulletins/<id>.pdf`` under ``out``."""
+    from generator.render.site import make_view
+
+    corpus = checked.corpus
+    assert corpus.site is not None and checked.scores is not None
+    view = make_view(checked, frozenset(corpus.assets))
+    site = corpus.site.value
+    write_bulletin_pdfs(bulletin_views(corpus, checked.scores, view.markdown), site.organ_mark, site.fonts, out,
+                        progress)
 
 
 def write_bulletin_pdfs(

@@ -17,7 +17,7 @@ from generator.models.base import BulletinKind
 from generator.models.campaign import Bulletin, Case
 from generator.models.corpus import At, Corpus
 from generator.privacy import mask_text
-from generator.render.markdown import MarkdownRenderer, plain
+from generator.render.markdown import MarkdownRenderer
 from generator.render.pdf import BulletinDoc, chinese_date
 from generator.scoring.results import Scores
 
@@ -64,7 +64,7 @@ def bulletin_views(corpus: Corpus, scores: Scores, renderer: MarkdownRenderer) -
         folder = "bulletins"
         body = (
             renderer.render(before, folder=folder, root="../../")
-            + _generated(corpus, scores, b)
+            + _generated(corpus, scores, b, renderer)
             + renderer.render(after, folder=folder, root="../../")
         )
         views.append(BulletinView(
@@ -109,12 +109,12 @@ def pdf_document(view: BulletinView, organ_mark: str) -> BulletinDoc:
     )
 
 
-def _generated(corpus: Corpus, scores: Scores, bulletin: Bulletin) -> str:
+def _generated(corpus: Corpus, scores: Scores, bulletin: Bulletin, renderer: MarkdownRenderer) -> str:
     match bulletin.kind:
         case BulletinKind.SECRETARIES:
             return _secretaries(corpus, bulletin.covers.year or bulletin.year)
         case BulletinKind.CASES:
-            return _cases(corpus, [corpus.cases[c] for c in bulletin.covers.cases if c in corpus.cases])
+            return _cases(corpus, [corpus.cases[c] for c in bulletin.covers.cases if c in corpus.cases], renderer)
         case BulletinKind.CONTEST:
             return _contest(corpus, scores, bulletin.covers.edition or "")
     return ""
@@ -137,18 +137,19 @@ def _secretaries(corpus: Corpus, year: int) -> str:
             f'<th scope="col">单位及职务</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
-def _cases(corpus: Corpus, cases: list[At[Case]]) -> str:
+def _cases(corpus: Corpus, cases: list[At[Case]], renderer: MarkdownRenderer) -> str:
     masked = corpus.site is None or corpus.site.value.privacy.mask_case_names
     parts = []
     for i, at in enumerate(sorted(cases, key=lambda c: (c.value.date, c.source.stem))):
         case = at.value
         unit = _unit_name(corpus, case.unit)
         name = mask_text(case.person.name, case.person.name) if masked else case.person.name
-        story = mask_text(plain(at.source.body), case.person.name) if masked else plain(at.source.body)
+        story = renderer.render(mask_text(at.source.body, case.person.name) if masked else at.source.body,
+                                folder="cases", root="../../")
         outcome = _outcome(case, name)
         numeral = _NUMERALS[i] if i < len(_NUMERALS) else str(i + 1)
         parts.append(f"<h3>（{numeral}）{escape(unit)}{escape(case.person.position)}{escape(name)}"
-                     f"{escape(case.title)}。</h3><p>{escape(story)}{escape(outcome)}</p>")
+                     f"{escape(case.title)}。</h3>{story}<p>{escape(outcome)}</p>")
     return "".join(parts)
 
 
