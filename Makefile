@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 SITE_DEBS := fonts-noto-cjk fonts-arphic-ukai libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_DEBS := $(SITE_DEBS) chromium nginx-light poppler-utils default-jre-headless
+TEST_DEBS := $(SITE_DEBS) chromium nginx-light poppler-utils default-jre-headless rsync openssh-server openssh-client
 
 .PHONY: site test check bench lint clean debs-site debs-test
 

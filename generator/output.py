@@ -87,8 +87,25 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _remove_leftovers(out: Path) -> None:
-    """Staging directories of killed builds; only ours, recognised by name and marker."""
+    """Staging directories of killed builds: ours by name and marker (or still empty), of no running build."""
     for pattern in (f".{out.name}.staging-*", f".{out.name}.old-*"):
         for leftover in out.parent.glob(pattern):
+            if _running(leftover.name.rpartition("-")[2]):
+                continue
             if (leftover / MARKER).exists():
                 shutil.rmtree(leftover, ignore_errors=True)
+            elif leftover.is_dir() and not leftover.is_symlink() and not any(leftover.iterdir()):
+                leftover.rmdir()
+
+
+def _running(pid: str) -> bool:
+    """Whether the build that owns a staging directory (named after its pid) is still alive."""
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.cache import cache_root, gc_paused, record_reader
+from generator.cache.builds import BuildMemo
 from generator.codes import Lang
 from generator.diagnostics import Diagnostic, Kind
 from generator.load import discover
@@ -27,6 +29,14 @@ class Settings:
     out: Path
     lang: Lang = "zh"
     today: dt.date | None = None
+    cache: Path | None = None
+    """Cache directory; ``None`` means ``.cache/`` beside the content directory."""
+    use_cache: bool = True
+    pdf: bool = True
+
+    def memo_key(self) -> dict[str, object]:
+        """The settings that change what a build writes (part of the no-op build key)."""
+        return {"today": self.today, "lang": self.lang, "pdf": self.pdf}
 
 
 @dataclass
@@ -35,6 +45,8 @@ class Checked:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     scores: Scores | None = None
     today: dt.date | None = None
+    reused: bool = False
+    """The build changed nothing: the previous output stands, ``corpus`` is empty, diagnostics are recorded ones."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -46,9 +58,14 @@ BUILD_STAGES = CHECK_STAGES + 2
 
 
 def check(settings: Settings, progress: Progress | None = None) -> Checked:
-    progress = progress or Progress(CHECK_STAGES, quiet=True)
+    with gc_paused():
+        return _check(settings, progress or Progress(CHECK_STAGES, quiet=True))
+
+
+def _check(settings: Settings, progress: Progress) -> Checked:
+    reader = record_reader(settings.content, settings.cache, enabled=settings.use_cache)
     with progress.stage("读取内容 / load"):
-        found = discover(settings.content)
+        found = discover(settings.content, reader)
     with progress.stage("校验记录 / validate"):
         corpus, diagnostics = build_corpus(found.sources, found.assets, root=settings.content.name)
         diagnostics = found.diagnostics + diagnostics + check_references(corpus)
@@ -72,15 +89,24 @@ def build(settings: Settings, progress: Progress | None = None) -> Checked:
     from generator.render.site import render_site
 
     progress = progress or Progress(BUILD_STAGES, quiet=True)
+    memo = BuildMemo(cache_root(settings.content, settings.cache), settings.content, settings.out,
+                     settings.memo_key()) if settings.use_cache else None
+    previous = memo.previous() if memo else None
+    if previous is not None:
+        progress.say("内容、模板和程序都没有变化，沿用上次的输出 / nothing changed: the previous output stands")
+        return Checked(Corpus(), previous, reused=True)
     checked = check(settings, progress)
     if checked.errors or checked.scores is None:
         return checked
     try:
         with staging(settings.out) as stage:
-            with progress.stage("生成 PDF 通报 / bulletins"):
-                render_bulletin_pdfs(checked, stage, progress)
+            if settings.pdf:
+                with progress.stage("生成 PDF 通报 / bulletins"):
+                    render_bulletin_pdfs(checked, stage, progress)
             with progress.stage("生成网站 / site"):
                 render_site(checked, stage)
+        if memo:
+            memo.remember(checked.diagnostics)
     except PdfErrors as failed:
         checked.diagnostics += failed.diagnostics
     return checked

@@ -39,6 +39,7 @@ MOBILE = define(
 
 _ID = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])")
 _MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])")
+_CANDIDATE = re.compile(r"[0-9０-９](?:[ -]?[0-9０-９]){10}")
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 
@@ -64,6 +65,8 @@ def _halfwidth(text: str) -> str:
 
 def find(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, kind, masked) of every ID number (``id``) and mobile number (``mobile``) in ``text``."""
+    if len(text) < 11 or not _CANDIDATE.search(text):
+        return
     plain = _halfwidth(text)
     for match in _ID.finditer(plain):
         if valid_id_number(match.group()):
@@ -79,19 +82,51 @@ def scan(corpus: Corpus) -> list[Diagnostic]:
     sources = _sources(corpus)
     found: list[Diagnostic] = []
     for name in sorted(sources):
-        found.extend(scan_source(sources[name]))
+        source = sources[name]
+        branch = _branch_of(source, corpus)
+        unit = corpus.branches[branch].unit if branch else ""
+        found.extend(replace(d, branch=branch, unit=unit, records=(branch or source.stem,))
+                     for d in scan_source(source))
     return found
 
 
+def _branch_of(source: SourceFile, corpus: Corpus) -> str:
+    """The branch a file belongs to (``branches/<id>/…``), or ``""`` for province-wide files."""
+    parts = source.name.split("/")
+    if len(parts) > 3 and parts[1] == "branches" and parts[2] in corpus.branches:
+        return parts[2]
+    return ""
+
+
 def scan_source(source: SourceFile) -> Iterator[Diagnostic]:
-    for path, text in _strings(source.data, ()):
-        for offset, kind, masked in find(text):
-            yield make(ID_NUMBER if kind == "id" else MOBILE, _in_value(source, path, text, offset), masked=masked)
+    if _any_candidate(source.data):
+        yield from _scan_data(source)
     for offset, kind, masked in find(source.body):
         before = source.body[:offset]
         line = source.body_line + before.count("\n")
         col = offset - (before.rfind("\n") + 1) + 1
         yield make(ID_NUMBER if kind == "id" else MOBILE, Location(source.name, line, col, "正文"), masked=masked)
+
+
+def _any_candidate(data: Any) -> bool:
+    """Whether any string in the data could hold a number; most files have none, so no paths are built."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if len(item) >= 11 and _CANDIDATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def _scan_data(source: SourceFile) -> Iterator[Diagnostic]:
+    for path, text in _strings(source.data, ()):
+        for offset, kind, masked in find(text):
+            yield make(ID_NUMBER if kind == "id" else MOBILE, _in_value(source, path, text, offset), masked=masked)
 
 
 def _in_value(source: SourceFile, path: tuple[str | int, ...], text: str, offset: int) -> Location:
@@ -106,14 +141,17 @@ def _in_value(source: SourceFile, path: tuple[str | int, ...], text: str, offset
 
 
 def _strings(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, str(key)))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, (*path, i))
+    """Every string that could hold a number, with its path; walked without recursion for speed."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [(path, value)]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, str):
+            if len(item) >= 11 and _CANDIDATE.search(item):
+                yield where, item
+        elif isinstance(item, dict):
+            stack.extend(((*where, str(k)), v) for k, v in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend(((*where, i), v) for i, v in reversed(list(enumerate(item))))
 
 
 def _sources(corpus: Corpus) -> dict[str, SourceFile]:
@@ -123,8 +161,10 @@ def _sources(corpus: Corpus) -> dict[str, SourceFile]:
                                     corpus.funds, corpus.bulletins, corpus.pages]
     for data in corpus.branches.values():
         found.append(data.branch)
-        found.extend(data.members[:1] + data.rectifications[:1])
-        found.extend(items[0] for items in (*data.activities.values(), *data.points.values()) if items)
+        found.extend(data.members[:1])
+        found.extend(data.rectifications[:1])
+        found.extend(items[0] for items in data.activities.values() if items)
+        found.extend(items[0] for items in data.points.values() if items)
         groups.extend([data.assessments, data.reports])
     for group in groups:
         found.extend(group.values())

@@ -51,10 +51,21 @@ def content_options(parser: argparse.ArgumentParser, lang: Lang, *, out: bool = 
                                "reference date YYYY-MM-DD (default: today in content/site.yaml)"))
 
 
+def cache_options(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    """--cache DIR and --no-cache, for the commands that read content (see generator/cache)."""
+    parser.add_argument("--cache", type=Path, default=None,
+                        help=t(lang, "缓存目录（默认为内容目录旁的 .cache/）",
+                               "cache directory (default .cache/ beside the content directory)"))
+    parser.add_argument("--no-cache", action="store_true",
+                        help=t(lang, "不读也不写缓存，完整重新生成", "neither read nor write the cache: a cold build"))
+
+
 def settings(args: argparse.Namespace, lang: Lang):  # type: ignore[no-untyped-def]
     from generator.pipeline import Settings
 
-    return Settings(content=args.content, out=getattr(args, "out", Path("site")), lang=lang, today=args.today)
+    return Settings(content=args.content, out=getattr(args, "out", Path("site")), lang=lang, today=args.today,
+                    cache=getattr(args, "cache", None), use_cache=not getattr(args, "no_cache", False),
+                    pdf=not getattr(args, "no_pdf", False))
 
 
 def missing_content(args: argparse.Namespace, lang: Lang) -> bool:

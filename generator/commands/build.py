@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from generator.codes import Lang
-from generator.commands import content_options, missing_content, settings, t
+from generator.commands import cache_options, content_options, missing_content, settings, t
 from generator.exit_codes import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 
 ORDER = 10
@@ -15,6 +15,9 @@ ORDER = 10
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
     p = sub.add_parser("build", help=t(lang, "检查内容并生成网站和 PDF 通报", "check content, build site and PDFs"))
     content_options(p, lang)
+    cache_options(p, lang)
+    p.add_argument("--no-pdf", action="store_true",
+                   help=t(lang, "不生成 PDF 通报（只生成网站）", "skip the PDF bulletins (site only)"))
     p.set_defaults(handler=run)
 
 

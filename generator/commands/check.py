@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from generator.codes import Lang
-from generator.commands import content_options, missing_content, settings, t
+from generator.commands import cache_options, content_options, missing_content, settings, t
 from generator.exit_codes import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 
 ORDER = 20
@@ -16,6 +16,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lan
     p = sub.add_parser("check", help=t(lang, "只检查内容，列出全部错误和合规问题",
                                        "check content only; list every error and finding"))
     content_options(p, lang, out=False)
+    cache_options(p, lang)
     p.add_argument("--format", choices=["text", "json"], default="text",
                    help=t(lang, "输出格式（默认 text）", "output format (default text)"))
     p.set_defaults(handler=run)

@@ -21,9 +21,9 @@ _EXAMPLES = """例子 / examples:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
-    from generator.scaffold import KINDS
+    from generator.load.discover import LAYOUT
 
-    kinds = ", ".join(f"{k} {' '.join(a.upper() for a in v.arguments)}".strip() for k, v in KINDS.items())
+    kinds = ", ".join(kind for _, kind in LAYOUT)
     p = sub.add_parser(
         "new", help=t(lang, "新建一条记录的模板文件（字段带中文说明，不覆盖已有文件）",
                       "create a commented template for a new record (never overwrites)"),

@@ -60,8 +60,7 @@ def _nginx(args: argparse.Namespace) -> int:
     from generator.publish.nginx import render
     from generator.publish.targets import store_for
 
-    store = store_for(args.to)
-    root = f"{getattr(store, 'path', None) or store.describe()}/current"
+    root = f"{store_for(args.to).server_path().rstrip('/')}/current"
     sys.stdout.write(render(root, listen=args.listen, server_name=args.server_name))
     return EXIT_OK
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -63,25 +64,39 @@ def kind_of(rel: str) -> str | None:
     return None
 
 
-def discover(content: Path) -> Discovered:
+#: Reads many (path, name, kind) jobs at once, results in the same order; the cache plugs in here.
+ReadMany = Callable[[list[tuple[Path, str, str]]], list[SourceFile | Diagnostic]]
+
+
+def read_each(jobs: list[tuple[Path, str, str]]) -> list[SourceFile | Diagnostic]:
+    return [read_source(path, name, kind) for path, name, kind in jobs]
+
+
+def discover(content: Path, read: ReadMany = read_each) -> Discovered:
     """Read every content file; all problems are collected, none stops the walk."""
     root = content.resolve()
     found = Discovered()
+    jobs: list[tuple[Path, str, str]] = []
+    slots: list[Diagnostic | None] = []
     for path in sorted(_walk(root)):
         rel = path.relative_to(root).as_posix()
         name = f"{content.name}/{rel}"
         problem = _outside(path, root)
         if problem:
-            found.diagnostics.append(make(problem[0], Location(name), target=problem[1]))
+            slots.append(make(problem[0], Location(name), target=problem[1]))
             continue
         if path.suffix.lower() in ASSET_SUFFIXES:
             _add_asset(found, path, rel, name)
             continue
         kind = kind_of(rel)
         if kind is None:
-            found.diagnostics.append(make(codes.UNKNOWN_FILE, Location(name), suggestion=_closest(rel)))
+            slots.append(make(codes.UNKNOWN_FILE, Location(name), suggestion=_closest(rel)))
             continue
-        result = read_source(path, name, kind)
+        jobs.append((path, name, kind))
+        slots.append(None)
+    results = iter(read(jobs))
+    for slot in slots:
+        result = next(results) if slot is None else slot
         if isinstance(result, SourceFile):
             found.sources.append(result)
         else:
@@ -146,11 +161,18 @@ def read_source(path: Path, name: str, kind: str) -> SourceFile | Diagnostic:
         size = path.stat().st_size
         if size > MAX_TEXT_BYTES:
             return make(codes.TOO_LARGE, Location(name), size=size, limit=MAX_TEXT_BYTES)
-        text = decode(path.read_bytes())
-    except DecodeError as exc:
-        return make(exc.code, Location(name, 1, 1), **exc.params)
+        raw = path.read_bytes()
     except OSError as exc:
         return make(codes.UNREADABLE, Location(name), reason=exc.strerror or type(exc).__name__)
+    return parse_source(path, name, kind, raw)
+
+
+def parse_source(path: Path, name: str, kind: str, raw: bytes) -> SourceFile | Diagnostic:
+    """The bytes of one file as a :class:`SourceFile` (the cache hashes exactly these bytes)."""
+    try:
+        text = decode(raw)
+    except DecodeError as exc:
+        return make(exc.code, Location(name, 1, 1), **exc.params)
     body, body_line, offset = "", 0, 0
     if kind in MARKDOWN_KINDS:
         front, body, body_line = split_front_matter(text)

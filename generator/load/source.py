@@ -16,6 +16,7 @@ import yaml
 
 from generator.diagnostics import Location, field_path
 from generator.load.decode import decode
+from generator.load.yamlparse import ComposeLoader
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _compose(path: str, line_offset: int, mtime_ns: int) -> yaml.Node | None:
         text = decode(Path(path).read_bytes())
         if line_offset:
             text = split_front_matter(text)[0] or ""
-        return yaml.compose(text, Loader=yaml.CSafeLoader)
+        return yaml.compose(text, Loader=ComposeLoader)
     except Exception:
         return None
 

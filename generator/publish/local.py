@@ -38,6 +38,9 @@ class LocalStore:
     def describe(self) -> str:
         return str(self.root)
 
+    def server_path(self) -> str:
+        return str(self.root)
+
     @contextmanager
     def lock(self) -> Iterator[None]:
         if self.root.exists() and not self.root.is_dir():

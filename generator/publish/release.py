@@ -53,6 +53,7 @@ def publish(site: Path, store: Store, keep: int) -> Outcome:
 def rollback(store: Store) -> Outcome:
     """Point ``current`` at the release published before the current one."""
     with store.lock():
+        store.prepare()
         releases = ordered(store.releases())
         current = store.current()
         if current is None or current not in releases:

@@ -36,6 +36,9 @@ class RsyncStore:
     def describe(self) -> str:
         return f"{self.host}:{self.path}" if self.host else self.path
 
+    def server_path(self) -> str:
+        return self.path
+
     def _argv(self, script: str) -> list[str]:
         command = f"sh -c {shlex.quote(script)}"
         return [*self.ssh, self.host, command] if self.host else ["sh", "-c", script]
@@ -116,7 +119,7 @@ class RsyncStore:
 
     def upload(self, site: Path, release: str, base: str | None) -> None:
         incoming = f"{self.path}/releases/{INCOMING}{_checked(release)}"
-        argv = ["rsync", "-rlt", "--checksum", "--chmod=D755,F644", f"--exclude=/{MARKER}"]
+        argv = ["rsync", "-rl", "--checksum", "--chmod=D755,F644", f"--exclude=/{MARKER}"]
         if base:
             argv.append(f"--link-dest=../{_checked(base)}")
         if self.host:

@@ -21,6 +21,9 @@ class Store(Protocol):
     def describe(self) -> str:
         """The target as the user wrote it, for messages."""
 
+    def server_path(self) -> str:
+        """The target directory as the web server sees it (the parent of ``current``)."""
+
     def lock(self) -> AbstractContextManager[None]:
         """Exclusive access for one publish or rollback; raises PublishError if another one runs."""
 

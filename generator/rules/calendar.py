@@ -103,10 +103,13 @@ def _held(activity_id: str, activity: Activity) -> Held:
 
 def _requirement(view: BranchView, frequency: Frequency, year: int, today: dt.date, held: list[Held],
                  group: str | None) -> Requirement:
-    matching = [h for h in held if h.type is frequency.type and (group is None or h.group == group)]
+    by_span: dict[Span, list[Held]] = {}
+    for h in held:
+        if h.type is frequency.type and (group is None or h.group == group):
+            by_span.setdefault(span_of(h.date, frequency.per), []).append(h)
     periods = []
     for span in spans(year, frequency.per):
-        inside = tuple(h for h in matching if span_of(h.date, frequency.per) == span)
+        inside = tuple(by_span.get(span, ()))
         periods.append(PeriodCount(span, frequency.min, inside, _status(view, frequency, span, today, len(inside))))
     return Requirement(frequency.type, frequency.per, frequency.min, group, tuple(periods))
 

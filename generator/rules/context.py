@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal
 
 from generator.diagnostics import Location
 from generator.models.corpus import BranchData, Corpus
@@ -26,15 +27,22 @@ class Context:
     def __post_init__(self) -> None:
         self.branches = views(self.corpus, self.requirements.branch)
 
-    def years(self, view: BranchView) -> list[int]:
-        """The site's year and every earlier year the branch's records (or its members' dues) cover."""
-        return years_checked(view.data, self.year, self.today)
+    def years(self, view: BranchView, records: Records = "any") -> list[int]:
+        """The site's year and every earlier year the branch has records for.
+
+        ``records`` narrows "has records": ``activities`` (a year file of organisational life) for the
+        life rules, ``dues`` (a member's dues entry) for the dues rules, ``any`` for the rest; so
+        back-filling last year's dues does not report last year's meetings as missing.
+        """
+        return years_checked(view.data, self.year, self.today, records)
 
 
-def years_checked(data: BranchData, site_year: int, today: dt.date) -> list[int]:
-    found = set(data.years())
-    for member in data.members:
-        found.update(member.value.dues)
+Records = Literal["any", "activities", "dues"]
+
+
+def years_checked(data: BranchData, site_year: int, today: dt.date, records: Records = "any") -> list[int]:
+    dues = {year for member in data.members for year in member.value.dues}
+    found = {"any": set(data.years()) | dues, "activities": set(data.activities), "dues": dues}[records]
     founded = data.branch.value.founded
     first = founded.year if founded else 0
     years = {y for y in found if y < site_year} | {site_year}

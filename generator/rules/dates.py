@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from generator.codes import define, make
 from generator.diagnostics import Diagnostic, Kind, Location, Severity
+from generator.models.corpus import At
 from generator.rules.context import Context
-from generator.rules.roster import BranchView
+from generator.rules.roster import BranchView, joined_branch
 
 E = Kind.ERROR
 
@@ -42,10 +44,16 @@ ORDER = define(
 
 @dataclass(frozen=True)
 class _Dated:
-    location: Location
+    """A date in a record; the location is looked up only if the date is wrong (lookups re-read the file)."""
+
+    at: At[Any]
+    path: tuple[str | int, ...]
     day: dt.date
     what: tuple[str, str]
     records: tuple[str, ...]
+
+    def loc(self) -> Location:
+        return self.at.loc(*self.path)
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
@@ -53,7 +61,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         yield from _year_files(view)
         for dated in _dated(view):
             if dated.day > ctx.today:
-                yield make(FUTURE, dated.location, records=dated.records, branch=view.id, unit=view.unit,
+                yield make(FUTURE, dated.loc(), records=dated.records, branch=view.id, unit=view.unit,
                            what=dated.what, date=dated.day.isoformat(), today=ctx.today.isoformat())
         yield from _order(view)
     for training in ctx.corpus.trainings.values():
@@ -65,63 +73,65 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
 
 def _year_files(view: BranchView) -> Iterator[Diagnostic]:
     data = view.data
-    found: list[tuple[int, Location, dt.date, tuple[str, ...]]] = []
+    found: list[tuple[int, _Dated]] = []
     for year, activities in data.activities.items():
-        found.extend((year, at.loc("date"), at.value.date, (view.id,)) for at in activities)
+        found.extend((year, _Dated(at, ("date",), at.value.date, ("", ""), (view.id,))) for at in activities)
     for year, events in data.points.items():
-        found.extend((year, at.loc("date"), at.value.date, (at.value.member,)) for at in events)
+        found.extend((year, _Dated(at, ("date",), at.value.date, ("", ""), (at.value.member,))) for at in events)
     for year, assessment in data.assessments.items():
         if assessment.value.review:
-            found.append((year, assessment.loc("review", "date"), assessment.value.review.date, (view.id,)))
-    for year, location, day, records in found:
-        if day.year != year:
-            yield make(WRONG_YEAR, location, records=records, branch=view.id, unit=view.unit, date=day.isoformat(),
-                       year=year, actual=day.year)
+            found.append((year, _Dated(assessment, ("review", "date"), assessment.value.review.date, ("", ""),
+                                       (view.id,))))
+    for year, dated in found:
+        if dated.day.year != year:
+            yield make(WRONG_YEAR, dated.loc(), records=dated.records, branch=view.id, unit=view.unit,
+                       date=dated.day.isoformat(), year=year, actual=dated.day.year)
 
 
 def _dated(view: BranchView) -> Iterator[_Dated]:
     data = view.data
     for activities in data.activities.values():
         for at in activities:
-            yield _Dated(at.loc("date"), at.value.date, ("活动", "activity"), (view.id,))
+            yield _Dated(at, ("date",), at.value.date, ("活动", "activity"), (view.id,))
     for events in data.points.values():
-        for at in events:
-            yield _Dated(at.loc("date"), at.value.date, ("积分记录", "points record"), (at.value.member,))
+        for event in events:
+            yield _Dated(event, ("date",), event.value.date, ("积分记录", "points record"), (event.value.member,))
     for assessment in data.assessments.values():
         if assessment.value.review:
-            yield _Dated(assessment.loc("review", "date"), assessment.value.review.date, ("民主评议", "review"),
+            yield _Dated(assessment, ("review", "date"), assessment.value.review.date, ("民主评议", "review"),
                          (view.id,))
-    for at in data.rectifications:
-        yield _Dated(at.loc("found"), at.value.found, ("发现", "found"), (at.value.id,))
-        if at.value.closed:
-            yield _Dated(at.loc("closed"), at.value.closed, ("整改完成", "closed"), (at.value.id,))
+    for item in data.rectifications:
+        yield _Dated(item, ("found",), item.value.found, ("发现", "found"), (item.value.id,))
+        if item.value.closed:
+            yield _Dated(item, ("closed",), item.value.closed, ("整改完成", "closed"), (item.value.id,))
     for t, term in enumerate(data.branch.value.committees):
-        yield _Dated(data.branch.loc("committees", t, "elected"), term.elected, ("选举", "election"), (view.id,))
-    for at in data.members:
-        yield _Dated(at.loc("joined"), at.value.joined, ("入党", "joined"), (at.value.id,))
+        yield _Dated(data.branch, ("committees", t, "elected"), term.elected, ("选举", "election"), (view.id,))
+    for member in data.members:
+        yield _Dated(member, ("joined",), member.value.joined, ("入党", "joined"), (member.value.id,))
 
 
 def _order(view: BranchView) -> Iterator[Diagnostic]:
     data = view.data
-    pairs: list[tuple[Location, tuple[str, str], dt.date, tuple[str, str], dt.date, str]] = []
+    pairs: list[tuple[_Dated, _Dated]] = []
     for at in data.rectifications:
         item = at.value
-        pairs.append((at.loc("deadline"), ("整改期限", "deadline"), item.deadline, ("发现日期", "found"), item.found,
-                      item.id))
+        found = _Dated(at, ("found",), item.found, ("发现日期", "found"), (item.id,))
+        pairs.append((_Dated(at, ("deadline",), item.deadline, ("整改期限", "deadline"), (item.id,)), found))
         if item.closed:
-            pairs.append((at.loc("closed"), ("完成日期", "closed"), item.closed, ("发现日期", "found"), item.found,
-                          item.id))
-    for at in data.members:
-        member = at.value
+            pairs.append((_Dated(at, ("closed",), item.closed, ("完成日期", "closed"), (item.id,)), found))
+    for person in data.members:
+        member = person.value
         if member.left:
-            start = max(member.joined, member.since) if member.since else member.joined
-            pairs.append((at.loc("left"), ("转出日期", "left"), member.left, ("入党或转入日期", "joined/since"), start,
-                          member.id))
+            start = joined_branch(member)
+            pairs.append((_Dated(person, ("left",), member.left, ("转出日期", "left"), (member.id,)),
+                          _Dated(person, (), start, ("入党或转入日期", "joined/since"), (member.id,))))
     postponement = data.branch.value.postponement
     if postponement:
-        pairs.append((data.branch.loc("postponement", "until"), ("延期至", "until"), postponement.until,
-                      ("批准日期", "approved"), postponement.approved, view.id))
-    for location, later_name, later, earlier_name, earlier, record in pairs:
-        if later < earlier:
-            yield make(ORDER, location, records=(record,), branch=view.id, unit=view.unit, later_name=later_name,
-                       later=later.isoformat(), earlier_name=earlier_name, earlier=earlier.isoformat())
+        branch = data.branch
+        pairs.append((_Dated(branch, ("postponement", "until"), postponement.until, ("延期至", "until"), (view.id,)),
+                      _Dated(branch, (), postponement.approved, ("批准日期", "approved"), (view.id,))))
+    for later, earlier in pairs:
+        if later.day < earlier.day:
+            yield make(ORDER, later.loc(), records=later.records, branch=view.id, unit=view.unit,
+                       later_name=later.what, later=later.day.isoformat(), earlier_name=earlier.what,
+                       earlier=earlier.day.isoformat())

@@ -53,7 +53,7 @@ def unpaid_months(member: Member, year: int, today: dt.date) -> list[Span]:
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for view in ctx.branches.values():
-        years = ctx.years(view)
+        years = ctx.years(view, "dues")
         for at in view.data.members:
             yield from _member(ctx, view, at, years)
 

@@ -130,7 +130,7 @@ def secretary_lectures(view: BranchView, year: int) -> int:
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for view in ctx.branches.values():
-        years = ctx.years(view)
+        years = ctx.years(view, "activities")
         for year in years:
             yield from _frequencies(ctx, view, year)
             yield from _secretary(ctx, view, year)

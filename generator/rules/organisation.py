@@ -7,8 +7,9 @@ so the findings of a year describe the branch as it stood in that year.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from generator.codes import CodeDef, define, make
 from generator.diagnostics import Diagnostic, Kind, Severity
@@ -25,45 +26,45 @@ F = Kind.FINDING
 TOO_FEW = define(
     "ORG001", F, Severity.SERIOUS,
     title=("正式党员不足3人", "fewer full members than required"),
-    message=("{year}年末支部只有 {count} 名正式党员，少于 {min} 人",
-             "at the end of {year} the branch has {count} full member(s), fewer than {min}"),
+    message=("{when}支部只有 {count} 名正式党员，少于 {min} 人",
+             "{when} the branch has {count} full member(s), fewer than {min}"),
     hint=("正式党员不足3人的不能单独成立支部，应与其他支部联合设立；如名单漏登，请补入 members.yaml",
           "a branch needs at least 3 full members; merge it with another branch or add missing members"),
 )
 TOO_MANY = define(
     "ORG002", F, Severity.WARNING,
     title=("支部党员超过50人", "branch larger than usual"),
-    message=("{year}年末支部有 {count} 名党员，超过一般上限 {max} 人",
-             "at the end of {year} the branch has {count} members, more than the usual {max}"),
+    message=("{when}支部有 {count} 名党员，超过一般上限 {max} 人",
+             "{when} the branch has {count} members, more than the usual {max}"),
     hint=("党员人数较多的可以分设支部或设立党小组", "consider splitting the branch or setting up party groups"),
 )
 COMMITTEE_SIZE = define(
     "ORG003", F, Severity.WARNING,
     title=("支委会人数不符合要求", "committee size out of range"),
-    message=("{year}年末支部有 {full} 名正式党员，应设 {min}–{max} 人的支委会，现有 {size} 人",
-             "with {full} full members at the end of {year}, a committee of {min}–{max} is required; it has {size}"),
+    message=("{when}支部有 {full} 名正式党员，应设 {min}–{max} 人的支委会，现有 {size} 人",
+             "with {full} full members {when}, a committee of {min}–{max} is required; it has {size}"),
     hint=("正式党员7人以上的支部应召开党员大会选举支委会，在 branch.yaml 的 committees 中登记新一届委员",
           "branches with 7+ full members elect a committee; record the new term under committees in branch.yaml"),
 )
 MISSING_ROLES = define(
     "ORG004", F, Severity.WARNING,
     title=("支委会分工不全", "committee roles missing"),
-    message=("{year}年末支委会缺少：{roles}", "at the end of {year} the committee lacks: {roles}"),
+    message=("{when}支委会缺少：{roles}", "{when} the committee lacks: {roles}"),
     hint=("支委会应设书记、组织委员、宣传委员、纪检委员；在 branch.yaml 的 committees 中补齐分工",
           "a committee needs a secretary and organisation, propaganda and discipline members"),
 )
 NO_SECRETARY = define(
     "ORG005", F, Severity.SERIOUS,
     title=("没有书记", "no secretary"),
-    message=("{year}年末支部没有书记", "at the end of {year} the branch has no secretary"),
+    message=("{when}支部没有书记", "{when} the branch has no secretary"),
     hint=("在 branch.yaml 的 committees 中登记书记（role: secretary）",
           "record the secretary (role: secretary) under committees in branch.yaml"),
 )
 COMMITTEE_NOT_NEEDED = define(
     "ORG006", F, Severity.NOTICE,
     title=("不足7人设立了支委会", "committee set up below 7 full members"),
-    message=("{year}年末支部只有 {full} 名正式党员，一般不设支委会，只设书记（可设副书记），现登记了 {size} 人",
-             "with {full} full members at the end of {year} a branch has a secretary (and optionally a deputy), "
+    message=("{when}支部只有 {full} 名正式党员，一般不设支委会，只设书记（可设副书记），现登记了 {size} 人",
+             "with {full} full members {when} a branch has a secretary (and optionally a deputy), "
              "not a committee of {size}"),
     hint=("正式党员不足7人的支部不设支委会；如人数登记有误，请更正 members.yaml",
           "below 7 full members there is no committee; check members.yaml if the count is wrong"),
@@ -95,8 +96,8 @@ POSTPONED_TOO_LONG = define(
 SEAT_LEFT = define(
     "ORG010", F, Severity.WARNING,
     title=("委员已转出支部", "committee member has left the branch"),
-    message=("{year}年末{role}{member}已不在本支部党员名单中",
-             "at the end of {year} the {role} {member} is no longer on the branch roll"),
+    message=("{when}{role}{member}已不在本支部党员名单中",
+             "{when} the {role} {member} is no longer on the branch roll"),
     hint=("及时补选或调整分工，在 committees 中登记", "elect or appoint a replacement and record it under committees"),
 )
 
@@ -132,12 +133,12 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         for year in ctx.years(view):
             on = min(dt.date(year, 12, 31), ctx.today)
             if on >= dt.date(year, 1, 1) and view.founded_by(on):
-                yield from _size(view, year, on)
-                yield from _committee(view, year, on)
-                yield from _term(view, year, on)
+                yield from _size(view, on)
+                yield from _committee(view, on)
+                yield from _term(view, on)
 
 
-def _finding(view: BranchView, definition: CodeDef, *path: str | int, **params: object) -> Diagnostic:
+def _finding(view: BranchView, definition: CodeDef, *path: str | int, **params: Any) -> Diagnostic:
     return make(definition, view.data.branch.loc(*path), records=(view.id,), branch=view.id, unit=view.unit,
                 **params)
 
@@ -148,17 +149,17 @@ def _head(view: BranchView) -> Iterator[Diagnostic]:
         yield _finding(view, NOT_HEAD, "secretary_is_head", body=branch.internal_body)
 
 
-def _size(view: BranchView, year: int, on: dt.date) -> Iterator[Diagnostic]:
+def _size(view: BranchView, on: dt.date) -> Iterator[Diagnostic]:
     roster = view.roster(on)
     full = sum(1 for m in roster if full_on(m, on))
     rules = view.rules
     if full < rules.min_full_members:
-        yield _finding(view, TOO_FEW, year=year, count=full, min=rules.min_full_members)
+        yield _finding(view, TOO_FEW, when=_when(on), count=full, min=rules.min_full_members)
     if len(roster) > rules.max_members:
-        yield _finding(view, TOO_MANY, year=year, count=len(roster), max=rules.max_members)
+        yield _finding(view, TOO_MANY, when=_when(on), count=len(roster), max=rules.max_members)
 
 
-def _committee(view: BranchView, year: int, on: dt.date) -> Iterator[Diagnostic]:
+def _committee(view: BranchView, on: dt.date) -> Iterator[Diagnostic]:
     term = view.term(on)
     rules = view.rules
     roster = view.roster(on)
@@ -168,28 +169,35 @@ def _committee(view: BranchView, year: int, on: dt.date) -> Iterator[Diagnostic]
     roles = {seat.role for seat in term.members} if term else set()
     where = ("committees", index) if term else ("committees",)
     if Role.SECRETARY not in roles:
-        yield _finding(view, NO_SECRETARY, *where, year=year)
+        yield _finding(view, NO_SECRETARY, *where, when=_when(on))
     if full >= rules.committee_from_full_members:
         if not rules.committee_min <= len(seats) <= rules.committee_max:
-            yield _finding(view, COMMITTEE_SIZE, *where, year=year, full=full, size=len(seats),
+            yield _finding(view, COMMITTEE_SIZE, *where, when=_when(on), full=full, size=len(seats),
                            min=rules.committee_min, max=rules.committee_max)
         missing = [role for role in rules.required_roles if role not in roles and role is not Role.SECRETARY]
         if missing and has_committee(term, rules):
-            yield _finding(view, MISSING_ROLES, *where, year=year, roles=_roles(missing))
+            yield _finding(view, MISSING_ROLES, *where, when=_when(on), roles=_roles(missing))
     elif len(seats) > 2 or roles - {Role.SECRETARY, Role.DEPUTY_SECRETARY}:
-        yield _finding(view, COMMITTEE_NOT_NEEDED, *where, year=year, full=full, size=len(seats))
+        yield _finding(view, COMMITTEE_NOT_NEEDED, *where, when=_when(on), full=full, size=len(seats))
     on_roll = {m.id for m in roster}
     for s, seat in enumerate(term.members if term else ()):
         if seat.member in view.members and seat.member not in on_roll:
-            yield _finding(view, SEAT_LEFT, "committees", index, "members", s, "member", year=year,
+            yield _finding(view, SEAT_LEFT, "committees", index, "members", s, "member", when=_when(on),
                            member=view.members[seat.member].name, role=(zh(seat.role), seat.role.value))
 
 
-def _roles(roles: list[Role]) -> tuple[str, str]:
+def _when(on: dt.date) -> tuple[str, str]:
+    """``2024年末`` for a whole year, ``截至2024年8月15日`` while it is still running."""
+    if (on.month, on.day) == (12, 31):
+        return f"{on.year}年末", f"at the end of {on.year}"
+    return f"截至{on.year}年{on.month}月{on.day}日", f"as of {on.isoformat()}"
+
+
+def _roles(roles: Sequence[Role]) -> tuple[str, str]:
     return "、".join(zh(r) for r in roles), ", ".join(r.value for r in roles)
 
 
-def _term(view: BranchView, year: int, on: dt.date) -> Iterator[Diagnostic]:
+def _term(view: BranchView, on: dt.date) -> Iterator[Diagnostic]:
     branch = view.data.branch.value
     status = election(branch, view.rules, on)
     if status is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
 from generator.models.schemes import Period
 
@@ -65,6 +66,7 @@ class Span:
         return f"{self.year}年", str(self.year)
 
 
+@cache
 def spans(year: int, per: Period) -> tuple[Span, ...]:
     """Every period of ``per`` in ``year``, in order."""
     count = {"month": 12, "quarter": 4, "year": 1}[per]
@@ -79,6 +81,7 @@ def span_of(day: dt.date, per: Period) -> Span:
     return Span(day.year, per)
 
 
+@cache
 def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 

@@ -75,10 +75,12 @@ class BranchView:
     data: BranchData
     rules: BranchRules
     members: dict[str, Member] = field(init=False)
+    _spans: list[tuple[Member, dt.date, dt.date]] = field(init=False)
     _participants: dict[int, frozenset[str]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.members = {at.value.id: at.value for at in self.data.members}
+        self._spans = [(m, joined_branch(m), m.left or dt.date.max) for m in self.members.values()]
 
     @property
     def id(self) -> str:
@@ -89,7 +91,8 @@ class BranchView:
         return self.data.unit
 
     def roster(self, day: dt.date) -> list[Member]:
-        return [m for m in self.members.values() if on_roll_on(m, day)]
+        """Members on the roll on ``day``, in file order."""
+        return [m for m, first, last in self._spans if first <= day <= last]
 
     def term(self, day: dt.date) -> CommitteeTerm | None:
         return self.data.branch.value.term_on(day)

@@ -80,8 +80,8 @@ def _organisation(writer: Writer, count: int, seed: int, cal: Calendar, term_yea
     _pages(writer)
     return {"units": len(units), "branches": len(plans), "members": sum(len(b.members) for b in plans),
             "activities": sum(a for a, _ in records),
-            "points_events": sum(p for _, p in records), "trainings": trainings, "profiles": profiles, "cases": len(cases),
-            "contest_entries": 2 * count, "bulletins": bulletins}
+            "points_events": sum(p for _, p in records), "trainings": trainings, "profiles": profiles,
+            "cases": len(cases), "contest_entries": 2 * count, "bulletins": bulletins}
 
 
 def _manual_items(scheme: PointsScheme) -> PointsItems:

@@ -78,9 +78,9 @@ def _quarterly(out: list[Activity], rng: random.Random, branch: BranchPlan, cal:
 def _lecturers(branch: BranchPlan) -> list[str]:
     cadres = [] if "cadre_short" in branch.defects else [m.id for m in _cadres(branch)]
     others = [m for m, role in branch.committee if role != "secretary"] or [branch.members[1].id]
-    first = others[0] if "secretary_no_lecture" in branch.defects else branch.secretary
+    last = others[0] if "secretary_no_lecture" in branch.defects else branch.secretary
     pool = cadres + others + [branch.secretary]
-    return [first, *(pool[i % len(pool)] for i in range(3))]
+    return [*(pool[i % len(pool)] for i in range(3)), last]
 
 
 def _cadres(branch: BranchPlan) -> list[MemberPlan]:

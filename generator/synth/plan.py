@@ -229,7 +229,7 @@ def _election(rng: random.Random, branch: BranchPlan, year: int, term_years: int
         elected = end.replace(year=year - term_years) - dt.timedelta(days=rng.randint(30, 120))
         branch.postponed = True
     else:
-        elected = end.replace(year=year - term_years) + dt.timedelta(days=rng.randint(30, 365 * term_years - 30))
+        elected = end.replace(year=year - term_years) + dt.timedelta(days=rng.randint(30, 365 * term_years - 100))
     branch.elected = elected
     if rng.random() < 0.4 and len(full) >= 2:
         branch.previous_elected = add_years(elected, -term_years)

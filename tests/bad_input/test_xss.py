@@ -23,7 +23,9 @@ PAYLOADS = """{canary}
 
 <img src=x onerror="alert('XSS-2')">
 
-[点击](javascript:alert('XSS-3')) and <a href="JaVaScRiPt:alert(4)">链接</a> and <a href="&#106;avascript:alert(10)">x</a>
+[点击](javascript:alert('XSS-3')) and <a href="JaVaScRiPt:alert(4)">链接</a>
+
+<a href="&#106;avascript:alert(10)">x</a>
 
 <iframe src="http://evil.example/"></iframe>
 <svg onload=alert(5)><circle/></svg>

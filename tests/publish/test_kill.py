@@ -115,3 +115,25 @@ def test_killed_publish_leaves_the_live_release_intact(tmp_path: Path) -> None:
     assert (target / "current").readlink() != live
     verify_release(target / "current")
     assert not [p for p in releases.iterdir() if p.name.startswith(".incoming-")]
+
+
+def test_next_build_clears_leftovers_but_not_a_running_builds_staging(
+    content: Callable[..., Path], tmp_path: Path
+) -> None:
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    alive = subprocess.Popen(["sleep", "60"])
+    try:
+        empty = tmp_path / f".site.staging-{dead.pid}"
+        empty.mkdir()
+        running = tmp_path / f".site.staging-{alive.pid}"
+        running.mkdir()
+        (running / ".generator-output").write_text("marker\n", encoding="utf-8")
+        result = subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(content()),
+                                 "--out", str(tmp_path / "site")], cwd=ROOT, capture_output=True, check=False)
+        assert result.returncode == 0
+        assert not empty.exists(), "an empty staging directory of a killed build is removed"
+        assert running.exists(), "the staging directory of a build still running is left alone"
+    finally:
+        alive.kill()
+        alive.wait()

@@ -33,7 +33,11 @@ def make_store(request: pytest.FixtureRequest) -> StoreFactory:
 
 
 def site(root: Path, version: str, extra: dict[str, str] | None = None) -> Path:
-    """A built site as the renderer leaves it: pages, a stylesheet and the build marker."""
+    """A built site as the renderer leaves it: pages, a stylesheet and the build marker.
+
+    Each version gets its own modification times, as separate builds do, so sharing
+    unchanged files must rest on their content.
+    """
     files = {
         ".generator-output": "marker\n",
         "index.html": f"<!DOCTYPE html><title>首页</title><p>版本 {version}</p>\n",
@@ -41,10 +45,12 @@ def site(root: Path, version: str, extra: dict[str, str] | None = None) -> Path:
         "static/style.0a1b2c3d.css": "body { color: #222; }\n",
         **(extra or {}),
     }
+    stamp = 1_700_000_000 + 3600 * len(version) * sum(map(ord, version))
     for rel, text in files.items():
         path = root / version / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+        os.utime(path, (stamp, stamp))
     return root / version
 
 

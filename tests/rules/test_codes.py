@@ -37,3 +37,6 @@ def test_every_code_is_explained_in_the_clerks_guide() -> None:
     all_codes()
     missing = sorted(code for code in REGISTRY if f"`{code}`" not in text)
     assert not missing, f"codes missing from content/README.md: {missing}"
+    listed = set(re.findall(r"^\| `([A-Z]+\d+)` \|", text, flags=re.MULTILINE))
+    stale = sorted(listed - set(REGISTRY))
+    assert not stale, f"content/README.md explains codes that no longer exist: {stale}"

@@ -144,3 +144,14 @@ def test_group_meeting_without_its_group_is_a_content_error(run: Run) -> None:
     found = [d for d in run(spec) if d.code == "LIFE013"]
     assert len(found) == 1 and found[0].kind is Kind.ERROR and "g1、g2" in texts(found[0], "zh")[1]
     assert "LIFE013" not in codes(run(compliant(9, groups=2)))
+
+
+def test_an_earlier_year_is_judged_only_where_its_activities_are_recorded(run: Run) -> None:
+    spec = compliant(3)
+    for m in spec.members:
+        m["dues"][2023] = list(range(1, 13))
+    assert codes(run(spec)) == [], "2023 has dues but no activities file: its meetings are not judged"
+    spec.activities[2023] = [activity("theme_day", dt.date(2023, 12, 8))]
+    found = [d for d in run(spec) if d.code.startswith("LIFE")]
+    assert found and all("2023" in texts(d, "zh")[0] for d in found)
+    assert {d.code for d in found} >= {"LIFE001", "LIFE005", "LIFE011"}

@@ -141,10 +141,10 @@ def test_election_status_is_importable_for_scoring() -> None:
         "name": "x", "unit": "fgw", "internal_body": "x", "secretary_is_head": True,
         "committees": [{"elected": "2020-02-29", "members": [{"member": "a", "role": "secretary"}]}],
     })
-    status = election(branch, BranchRules(), dt.date(2023, 3, 10))
+    status = election(branch, BranchRules.model_validate({}), dt.date(2023, 3, 10))
     assert status is not None
     assert status.due == dt.date(2023, 2, 28) and status.overdue_days == 10
-    assert election(branch, BranchRules(), dt.date(2019, 1, 1)) is None
+    assert election(branch, BranchRules.model_validate({}), dt.date(2019, 1, 1)) is None
 
 
 def test_committee_member_who_left_the_branch(run: Run) -> None:

@@ -45,6 +45,7 @@ def test_mobile_in_an_activity_topic(run: Run) -> None:
     spec.activities[2024].append(activity("theme_day", dt.date(2024, 5, 28), topic="请联系13812345678报名"))
     found = [d for d in run(spec) if d.code == "PRIV002"]
     assert len(found) == 1 and found[0].kind is Kind.ERROR
+    assert (found[0].branch, found[0].unit, found[0].records) == ("fgw-zhc", "fgw", ("fgw-zhc",))
     assert found[0].location.field.endswith(".topic") and found[0].location.line > 1
     assert "13812345678" not in texts(found[0], "zh")[0] and "138****5678" in texts(found[0], "zh")[0]
 
@@ -63,6 +64,7 @@ def test_mobile_in_a_markdown_body_points_at_line_and_column(run: Run) -> None:
     found = [d for d in run(compliant(3), extra={"pages/about.md": page}) if d.code == "PRIV002"]
     assert len(found) == 1
     assert (found[0].location.file, found[0].location.line, found[0].location.col) == ("content/pages/about.md", 6, 10)
+    assert found[0].records == ("about",) and found[0].branch == ""
 
 
 def test_text_without_personal_data_passes(run: Run) -> None:
@@ -79,5 +81,6 @@ def test_mask_name(name: str, masked: str) -> None:
 
 
 def test_mask_text() -> None:
-    assert mask_text("欧阳修文同志违反规定，欧阳修文被给予警告", "欧阳修文") == "欧阳某某同志违反规定，欧阳某某被给予警告"
+    masked = mask_text("欧阳修文同志违反规定，欧阳修文被给予警告", "欧阳修文")
+    assert masked == "欧阳某某同志违反规定，欧阳某某被给予警告"
     assert mask_text("正文", "") == "正文"

@@ -4,7 +4,8 @@ Hypothesis takes a valid content tree and breaks it at random: values of
 another type, deleted and misspelt keys, Chinese dates and full-width digits,
 GBK / UTF-16 / BOM encodings, tabs and full-width colons, truncated or
 deleted files. ``check`` must always exit 0 or 1 with its own messages; exit
-70 (internal error) or a traceback is a bug.
+70 (internal error) or a traceback is a bug. ``PROPERTY_EXAMPLES=5000`` runs a
+longer search.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from tests.conftest import MINIMAL, run_cli, write_tree
+from tests.conftest import BUNDLED, MINIMAL, run_cli, write_tree
 from tests.rules.trees import SITE, activity, compliant, dump
 
 SCALARS = st.one_of(
@@ -40,8 +42,9 @@ def _valid_tree() -> dict[str, str]:
     spec = compliant(9, groups=2)
     spec.activities[2024].append(activity("party_lecture", dt.date(2024, 6, 5), lecturer="fgw-zhc-02",
                                           absentees=[{"member": "fgw-zhc-03", "reason": "出差"}]))
-    spec.assessments[2024] = {"business_score": 18, "review": {"date": dt.date(2024, 12, 21), "grades": {
-        "fgw-zhc-01": "excellent", "fgw-zhc-02": "qualified", "fgw-zhc-03": "qualified"}}, "nominations": {"excellent_member": ["fgw-zhc-01"]}}
+    grades = {"fgw-zhc-01": "excellent", "fgw-zhc-02": "qualified", "fgw-zhc-03": "qualified"}
+    spec.assessments[2024] = {"business_score": 18, "review": {"date": dt.date(2024, 12, 21), "grades": grades},
+                              "nominations": {"excellent_member": ["fgw-zhc-01"]}}
     spec.rectifications = [{"id": "r1", "issue": "dues", "description": "党费", "found": dt.date(2024, 5, 1),
                             "deadline": dt.date(2024, 6, 1)}]
     base = {k: v for k, v in MINIMAL.items() if not k.startswith("branches/")}
@@ -53,8 +56,16 @@ def _valid_tree() -> dict[str, str]:
     return {**base, "site.yaml": SITE, **spec.files(), **extra}
 
 
+def _bundled_tree() -> dict[str, str]:
+    """Every text record of the bundled content (cases, contests, funds, bulletins… that the small tree lacks)."""
+    return {path.relative_to(BUNDLED).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted(BUNDLED.rglob("*"))
+            if path.suffix in (".yaml", ".md") and path.name != "README.md"
+            and not any(part.startswith(("_", ".")) for part in path.relative_to(BUNDLED).parts)}
+
+
 VALID = _valid_tree()
-NAMES = sorted(VALID)
+BUNDLED_TREE = _bundled_tree()
 
 
 def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -95,10 +106,11 @@ def _join(name: str, front: str, body: str) -> str:
 
 
 @st.composite
-def mutated(draw: st.DrawFn) -> dict[str, str | bytes | None]:
-    files: dict[str, str | bytes | None] = dict(VALID)
+def mutated(draw: st.DrawFn, base: dict[str, str] = VALID) -> dict[str, str | bytes | None]:
+    files: dict[str, str | bytes | None] = dict(base)
+    names = sorted(base)
     for _ in range(draw(st.integers(1, 3))):
-        name = draw(st.sampled_from(NAMES))
+        name = draw(st.sampled_from(names))
         current = files[name]
         if not isinstance(current, str):
             continue
@@ -108,8 +120,8 @@ def mutated(draw: st.DrawFn) -> dict[str, str | bytes | None]:
 
 @st.composite
 def _mutate_file(draw: st.DrawFn, name: str, text: str) -> str | bytes | None:
-    how = draw(st.sampled_from(["value", "value", "delete_key", "add_key", "rename_key", "encoding", "text",
-                                "truncate", "delete_file"]))
+    how = draw(st.sampled_from(["value", "value", "plausible", "plausible", "plausible", "delete_key", "add_key",
+                                "rename_key", "encoding", "text", "truncate", "delete_file"]))
     if how == "delete_file":
         return None
     if how == "encoding":
@@ -125,11 +137,16 @@ def _mutate_file(draw: st.DrawFn, name: str, text: str) -> str | bytes | None:
         lines[i] = lines[i].replace(": ", bad, 1) if draw(st.booleans()) else bad + lines[i]
         return "\n".join(lines)
     front, body = _split(text)
-    data = yaml.safe_load(front)
+    try:
+        data = yaml.safe_load(front)
+    except yaml.YAMLError:
+        return text
     paths = _paths(data)
     path = draw(st.sampled_from(paths))
     if how == "value":
         data = _set(data, path, draw(VALUES))
+    elif how == "plausible":
+        data = _set(data, path, draw(_plausible(_get(data, path))))
     elif how == "delete_key" and path:
         _delete(data, path)
     elif how in ("add_key", "rename_key"):
@@ -140,6 +157,27 @@ def _mutate_file(draw: st.DrawFn, name: str, text: str) -> str | bytes | None:
             new = draw(st.sampled_from([f"{key}s", str(key)[:-1] or "k", "备注", "Name", "id2"]))
             target[new] = target[key] if how == "add_key" else target.pop(key)
     return _join(name, dump(data), body)
+
+
+PLAUSIBLE_TEXT = ("fgw-zhc-01", "fgw-zhc-05", "fgw-zhc-09", "g1", "g2", "secretary", "organization",
+                  "deputy_secretary", "probationary", "full", "department", "excellent", "qualified",
+                  "unqualified", "all", "committee_meeting", "group_meeting", "party_lecture", "heart_talk",
+                  "theme_day", "month", "quarter", "year", "dues", "fgw")
+
+
+def _plausible(current: Any) -> st.SearchStrategy[Any]:
+    """A value of the same kind, so the record stays valid and the rules see odd but legal data."""
+    if isinstance(current, dt.date):
+        return st.dates(dt.date(2019, 1, 1), dt.date(2025, 12, 31))
+    if isinstance(current, bool):
+        return st.booleans()
+    if isinstance(current, int):
+        return st.integers(0, 60)
+    if isinstance(current, list):
+        return st.lists(st.sampled_from(current or ["fgw-zhc-01"]), max_size=len(current) + 2) | st.just([])
+    if isinstance(current, str):
+        return st.sampled_from(PLAUSIBLE_TEXT)
+    return st.just(current)
 
 
 def _get(data: Any, path: tuple[Any, ...]) -> Any:
@@ -161,9 +199,23 @@ def test_the_valid_tree_is_valid() -> None:
     assert code == 0, output
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow
+@settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "200")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(files=mutated())
 def test_check_never_crashes(files: dict[str, str | bytes | None]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = write_tree(Path(tmp) / "content", {k: v for k, v in files.items() if v is not None})
+        code, output = _check(root)
+    assert code in (0, 1), output
+    assert "Traceback" not in output and "程序内部错误" not in output
+
+
+@pytest.mark.slow
+@settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(files=mutated(BUNDLED_TREE))
+def test_check_never_crashes_on_the_bundled_content(files: dict[str, str | bytes | None]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = write_tree(Path(tmp) / "content", {k: v for k, v in files.items() if v is not None})
         code, output = _check(root)

@@ -26,7 +26,7 @@ def test_probationary_member_graded_is_a_content_error(run: Run) -> None:
     found = [d for d in run(spec) if d.code == "REV001"]
     assert len(found) == 1 and found[0].kind is Kind.ERROR and found[0].records == (member_id(4),)
     assert found[0].location.field == f"review.grades.{member_id(4)}"
-    del spec.assessments[2024]["review"]["grades"][member_id(4)]  # type: ignore[index]
+    del spec.assessments[2024]["review"]["grades"][member_id(4)]
     assert "REV001" not in codes(run(spec))
 
 

@@ -82,7 +82,7 @@ class Spec:
 
 
 def dump(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
 def compliant(size: int = 3, branch_id: str = "fgw-zhc", groups: int = 0) -> Spec:

@@ -1,0 +1,246 @@
+"""Benchmarks at province scale: synthesise corpora, time the builds a CI run does, print one table.
+
+Every build runs as a subprocess (``python -m generator build``), exactly as CI
+runs it; its peak memory is the largest total RSS of the build process and
+all its descendants (PDF and parse workers), sampled from ``/proc``. Figures
+are medians of ``runs`` repetitions. Stage times come from the build's own
+progress lines (``<stage>：<seconds> s``), so the rates measure the stage and
+not the process start-up. Wall-clock times are what a user waits; on a shared
+machine they vary with the load, so the CPU time of the cold build is shown too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.synth import synthesize
+
+_STAGE = re.compile(r"^\s+(.+?)：([0-9.]+) s$", re.MULTILINE)
+LOAD_STAGES = ("读取内容 / load", "校验记录 / validate")
+SITE_STAGE = "生成网站 / site"
+PDF_STAGE = "生成 PDF 通报 / bulletins"
+
+
+@dataclass
+class Run:
+    """One build subprocess: its wall and CPU time, peak RSS, exit code and stage times."""
+
+    seconds: float
+    cpu: float
+    peak_rss: int
+    code: int
+    stages: dict[str, float]
+    stderr: str
+
+
+@dataclass
+class SizeResult:
+    branches: int
+    records: int = 0
+    html_pages: int = 0
+    pdf_pages: int = 0
+    figures: dict[str, float] = field(default_factory=dict)
+    identical: bool = False
+    failures: list[str] = field(default_factory=list)
+
+
+def run_build(args: Sequence[str | Path], cwd: Path) -> Run:
+    """``python -m generator build ARGS`` with peak memory sampled over the whole process tree."""
+    start, cpu0 = time.perf_counter(), os.times()
+    process = subprocess.Popen([sys.executable, "-m", "generator", "build", *map(str, args)], cwd=cwd,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "CI": "1"})
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.05)
+    stderr = process.stderr.read() if process.stderr else ""
+    seconds, cpu1 = time.perf_counter() - start, os.times()
+    cpu = (cpu1.children_user + cpu1.children_system) - (cpu0.children_user + cpu0.children_system)
+    stages = {name: float(value) for name, value in _STAGE.findall(stderr)}
+    return Run(seconds, cpu, peak, process.returncode, stages, stderr)
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory in bytes of ``pid`` and all its descendants (0 once it is gone)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+        total += int(match.group(1)) * 1024 if match else 0
+        stack.extend(int(child) for child in children)
+    return total
+
+
+def pdf_pages(path: Path) -> int:
+    """Pages of one PDF, read with pypdf (installed with the test extra); 0 without it."""
+    try:
+        from pypdf import PdfReader
+    except ImportError:
+        return 0
+    return len(PdfReader(path).pages)
+
+
+def measure(branches: int, runs: int, work: Path, say: Callable[[str], None]) -> SizeResult:
+    """All figures for one corpus size; ``work`` is an empty scratch directory."""
+    result = SizeResult(branches)
+    content = work / "content"
+    synth_start = time.perf_counter()
+    synthesize(content, branches, seed=1)
+    result.figures["synth_s"] = time.perf_counter() - synth_start
+    say(f"[{branches}] synthesised in {result.figures['synth_s']:.1f} s")
+    cold = _repeat(runs, lambda: _fresh(work, "--no-cache"), say, f"[{branches}] cold full build")
+    html = _repeat(runs, lambda: _fresh(work, "--no-cache", "--no-pdf"), say, f"[{branches}] cold HTML-only build")
+    result.html_pages = sum(1 for _ in (work / "site").rglob("*.html"))
+    shutil.rmtree(work / "site", ignore_errors=True)
+    warm = run_build(["--content", content, "--out", work / "site"], work)
+    result.pdf_pages = sum(pdf_pages(p) for p in (work / "site").rglob("*.pdf"))
+    noop = _repeat(runs, lambda: run_build(["--content", content, "--out", work / "site"], work), say,
+                   f"[{branches}] no-op rebuild")
+    edits = _repeat(runs, lambda: _edit_and_build(work, content), say, f"[{branches}] one-record edit")
+    result.identical = _same_as_cold(work, content)
+    result.records = _records(content)
+    for name, runs_ in (("cold", cold), ("html", html), ("noop", noop), ("edit", edits)):
+        result.failures += [f"{name}: exit {r.code}: {r.stderr.strip()[-300:]}" for r in runs_ if r.code]
+    _figures(result, cold, html, noop, edits, warm)
+    return result
+
+
+def _figures(result: SizeResult, cold: list[Run], html: list[Run], noop: list[Run], edits: list[Run],
+             warm: Run) -> None:
+    f = result.figures
+    f["cold_s"] = _median(r.seconds for r in cold)
+    f["cold_cpu_s"] = _median(r.cpu for r in cold)
+    f["html_s"] = _median(r.seconds for r in html)
+    f["noop_s"] = _median(r.seconds for r in noop)
+    f["edit_s"] = _median(r.seconds for r in edits)
+    f["peak_rss_mib"] = max(r.peak_rss for r in [*cold, *html, *noop, *edits, warm]) / 2**20
+    load = _median(sum(r.stages.get(s, 0.0) for s in LOAD_STAGES) for r in cold)
+    f["records_per_s"] = result.records / load if load else 0.0
+    site = _median(r.stages.get(SITE_STAGE, 0.0) for r in html)
+    f["html_per_s"] = result.html_pages / site if site else 0.0
+    pdf = _median(r.stages.get(PDF_STAGE, 0.0) for r in cold)
+    f["pdf_per_s"] = result.pdf_pages / pdf if pdf else 0.0
+
+
+def _median(values: object) -> float:
+    items = list(values)  # type: ignore[call-overload]
+    return float(statistics.median(items)) if items else 0.0
+
+
+def _repeat(runs: int, once: Callable[[], Run], say: Callable[[str], None], label: str) -> list[Run]:
+    out = []
+    for n in range(runs):
+        run = once()
+        say(f"{label} {n + 1}/{runs}: {run.seconds:.2f} s, exit {run.code}")
+        out.append(run)
+    return out
+
+
+def _fresh(work: Path, *options: str) -> Run:
+    shutil.rmtree(work / "site", ignore_errors=True)
+    return run_build(["--content", work / "content", "--out", work / "site", *options], work)
+
+
+_EDIT = re.compile(r"topic: ([^,}\n]+)")
+
+
+def _edit_and_build(work: Path, content: Path) -> Run:
+    """Change one activity's topic in one branch (a different one each time), then build."""
+    files = sorted((content / "branches").glob("*/activities/*.yaml"))
+    target = files[len(list(work.glob(".edit-*"))) * 7 % len(files)]
+    (work / f".edit-{len(list(work.glob('.edit-*')))}").touch()
+    text = target.read_text(encoding="utf-8")
+    target.write_text(_EDIT.sub(lambda m: f"topic: {m.group(1)}（修订）", text, count=1), encoding="utf-8")
+    return run_build(["--content", content, "--out", work / "site"], work)
+
+
+def _same_as_cold(work: Path, content: Path) -> bool:
+    """Whether the incrementally built site equals a cold build of the same content, byte for byte."""
+    cold = work / "cold-site"
+    shutil.rmtree(cold, ignore_errors=True)
+    run_build(["--content", content, "--out", cold, "--no-cache"], work)
+    return tree_digest(work / "site") == tree_digest(cold)
+
+
+def tree_digest(root: Path) -> dict[str, bytes]:
+    """Relative path → bytes of every file under ``root``."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _records(content: Path) -> int:
+    """Records in the corpus, counted the way a clerk would: one per list item or file."""
+    code = ("import sys; from pathlib import Path; from generator.load import discover; "
+            "from generator.models.corpus import build_corpus; f = discover(Path(sys.argv[1])); "
+            "c, _ = build_corpus(f.sources, f.assets); b = c.branches.values(); "
+            "print(len(c.units) + len(c.branches) + len(c.members) + len(c.trainings) + len(c.profiles) + "
+            "len(c.cases) + len(c.funds) + len(c.bulletins) + len(c.pages) + "
+            "sum(len(x.value.entries) for x in c.contests.values()) + "
+            "sum(sum(map(len, d.activities.values())) + sum(map(len, d.points.values())) + len(d.assessments) "
+            "+ len(d.rectifications) + len(d.reports) for d in b))")
+    out = subprocess.run([sys.executable, "-c", code, str(content)], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip())
+
+
+def bench(sizes: Sequence[int], runs: int, say: Callable[[str], None]) -> list[SizeResult]:
+    results = []
+    for branches in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"generator-bench-{branches}-") as tmp:
+            results.append(measure(branches, runs, Path(tmp), say))
+    return results
+
+
+ROWS: tuple[tuple[str, str, str], ...] = (
+    ("records_per_s", "records loaded+validated / s (cold)", "{:,.0f}"),
+    ("html_per_s", "HTML pages / s", "{:,.0f}"),
+    ("pdf_per_s", "PDF pages / s", "{:,.1f}"),
+    ("cold_s", "cold full build (s)", "{:.1f}"),
+    ("cold_cpu_s", "  CPU time of it (s)", "{:.1f}"),
+    ("html_s", "cold HTML-only build (s)", "{:.1f}"),
+    ("noop_s", "no-op rebuild (s)", "{:.2f}"),
+    ("edit_s", "one-record edit rebuild (s)", "{:.2f}"),
+    ("peak_rss_mib", "peak RSS, all processes (MiB)", "{:,.0f}"),
+)
+
+
+def table(results: list[SizeResult], runs: int) -> str:
+    """The one table: a column per size and, for two sizes, the ratio between them."""
+    head = [f"metric (median of {runs})", *(f"{r.branches} branches" for r in results)]
+    ratio = len(results) == 2
+    if ratio:
+        head.append(f"ratio {results[1].branches}/{results[0].branches}")
+    rows = [head, ["records", *(f"{r.records:,}" for r in results)] + ([""] if ratio else []),
+            ["HTML pages / PDF pages", *(f"{r.html_pages:,} / {r.pdf_pages:,}" for r in results)]
+            + ([""] if ratio else [])]
+    for key, label, fmt in ROWS:
+        row = [label, *(fmt.format(r.figures.get(key, 0.0)) for r in results)]
+        if ratio:
+            a, b = results[0].figures.get(key, 0.0), results[1].figures.get(key, 0.0)
+            row.append(f"{b / a:.1f}×" if a else "–")
+        rows.append(row)
+    rows.append(["edit build = cold build, byte for byte", *("yes" if r.identical else "NO" for r in results)]
+                + ([""] if ratio else []))
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(head))]
+    lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
+             for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)

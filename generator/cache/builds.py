@@ -1,0 +1,121 @@
+"""No-op rebuilds: when nothing that goes into a build changed, the previous output stands.
+
+The build key hashes every content file (bytes and path), the templates, the
+generator's fingerprint, the installed fonts and the build's settings. After a
+successful build its key, its diagnostics and a listing of the output
+(relative path, size, modification time) are sealed into the cache. The next
+build with the same key, into the same ``--out`` that still matches the
+listing, reports the recorded diagnostics and leaves the output as it is.
+Anything else (a changed byte, a touched output file, another ``--out``)
+builds normally.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from generator.cache.codec import Uncacheable, encode, loads
+from generator.cache.render import templates_digest
+from generator.cache.store import Store, digest, fingerprint
+from generator.diagnostics import Diagnostic, Kind, Location, Severity
+
+FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
+             Path.home() / ".fonts")
+
+
+def content_digest(content: Path) -> str:
+    """Every file the loader could read (not ``.``/``_`` names), by relative path and bytes."""
+    h = hashlib.blake2b(digest_size=16)
+    root = content.resolve()
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for name in sorted(files):
+            if name.startswith((".", "_")):
+                continue
+            path = Path(folder) / name
+            h.update(path.relative_to(root).as_posix().encode() + b"\0")
+            try:
+                h.update(path.read_bytes())
+            except OSError as exc:
+                h.update(f"unreadable {exc.errno}".encode())
+            h.update(b"\0")
+    return h.hexdigest()
+
+
+def fonts_digest() -> str:
+    """Installed font files by path, size and time: a font change must rebuild the PDFs."""
+    h = hashlib.blake2b(digest_size=16)
+    for base in FONT_DIRS:
+        for folder, dirs, files in os.walk(base):
+            dirs.sort()
+            for name in sorted(files):
+                try:
+                    stat = os.stat(os.path.join(folder, name))
+                except OSError:
+                    continue
+                h.update(f"{folder}/{name} {stat.st_size} {stat.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+class BuildMemo:
+    """The record of the last successful build into one ``--out``."""
+
+    def __init__(self, root: Path, content: Path, out: Path, settings: dict[str, Any]) -> None:
+        self.store = Store(root, "builds")
+        self.out = out.absolute()
+        self.slot = digest("out", str(self.out))
+        self.key = digest(fingerprint(), templates_digest(), fonts_digest(), content_digest(content),
+                          json.dumps(settings, sort_keys=True, default=str))
+
+    def previous(self) -> list[Diagnostic] | None:
+        """The diagnostics of the identical previous build, if its output is still exactly in place."""
+        entry = self.store.get(self.slot)
+        if entry is None:
+            return None
+        try:
+            record = loads(entry)
+            if record["key"] != self.key or record["listing"] != _listing(self.out):
+                return None
+            return [_diagnostic(item) for item in record["diagnostics"]]
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def remember(self, diagnostics: list[Diagnostic]) -> None:
+        """Record the build that just replaced ``--out``."""
+        record = {"key": self.key, "listing": _listing(self.out), "diagnostics": [_plain(d) for d in diagnostics]}
+        try:
+            payload = json.dumps(encode(record), ensure_ascii=False).encode()
+        except Uncacheable:
+            payload = b"{}"
+        self.store.put(self.slot, payload)
+
+
+def _listing(out: Path) -> list[list[Any]]:
+    rows: list[list[Any]] = []
+    for folder, dirs, files in os.walk(out):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            stat = os.stat(path)
+            rows.append([os.path.relpath(path, out), stat.st_size, stat.st_mtime_ns])
+    return rows
+
+
+def _plain(d: Diagnostic) -> dict[str, Any]:
+    loc = d.location
+    return {"code": d.code, "kind": d.kind.value, "severity": d.severity.value,
+            "location": [loc.file, loc.line, loc.col, loc.field], "params": d.params,
+            "records": list(d.records), "branch": d.branch, "unit": d.unit}
+
+
+def _diagnostic(item: dict[str, Any]) -> Diagnostic:
+    file, line, col, field = item["location"]
+    return Diagnostic(item["code"], Kind(item["kind"]), Severity(item["severity"]), Location(file, line, col, field),
+                      item["params"], tuple(item["records"]), item["branch"], item["unit"])
+
+
+__all__ = ["BuildMemo", "content_digest", "fonts_digest"]
