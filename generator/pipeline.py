@@ -20,6 +20,7 @@ from generator.models.corpus import Corpus, build_corpus
 from generator.models.references import check_references
 from generator.progress import Progress
 from generator.rules import run_rules
+from generator.rules.severity import apply_overrides
 from generator.scoring import Scores, score
 
 
@@ -78,7 +79,7 @@ def _check(settings: Settings, progress: Progress) -> Checked:
         checked.diagnostics += run_rules(corpus, today)
     with progress.stage("计算评分 / scoring"):
         checked.scores = score(corpus, today)
-        checked.diagnostics += checked.scores.diagnostics
+        checked.diagnostics += apply_overrides(checked.scores.diagnostics, corpus.site.value.severity)
     return checked
 
 

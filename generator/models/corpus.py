@@ -6,7 +6,7 @@ later stages see only records they can trust and never a half-valid one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -106,7 +106,7 @@ def validate(source: SourceFile) -> BaseModel | list[Diagnostic]:
 
 
 def build_corpus(
-    sources: Iterable[SourceFile], assets: dict[str, object], root: str = "content"
+    sources: Iterable[SourceFile], assets: Mapping[str, object], root: str = "content"
 ) -> tuple[Corpus, list[Diagnostic]]:
     corpus = Corpus(assets=dict(assets))
     diagnostics: list[Diagnostic] = []
