@@ -3,7 +3,8 @@
 Templates own presentation and receive plain data; the filters here are the
 only formatting logic they use, so every page writes dates as ``2024年3月5日``
 and money the same way. ``StrictUndefined`` turns a template typo into a build
-failure rather than an empty cell.
+failure rather than an empty cell. Each build makes its own environment, so
+templates are never re-checked on disk while it renders (``auto_reload`` off).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ def environment(templates: Path = TEMPLATES) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
     )
     env.filters.update(cndate=cndate, yuan=yuan, wan=wan, number=number, percent=percent)
     return env

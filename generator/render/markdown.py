@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -80,13 +81,33 @@ class Links:
 
 
 class MarkdownRenderer:
-    """Renders one Markdown body for one page; ``root`` is that page's way back to the site root."""
+    """Renders one Markdown body for one page; ``root`` is that page's way back to the site root.
+
+    One renderer serves a whole build: it keeps a python-markdown parser per thread (building one
+    costs more than converting a short body) and remembers each body it rendered, since the same
+    story appears on its own page and in a bulletin.
+    """
 
     def __init__(self, links: Links) -> None:
         self.links = links
+        self._local = threading.local()
+        self._done: dict[tuple[str, str, str], str] = {}
+
+    def _parser(self) -> markdown.Markdown:
+        parser: markdown.Markdown | None = getattr(self._local, "parser", None)
+        if parser is None:
+            parser = self._local.parser = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html")
+        return parser
 
     def render(self, text: str, *, folder: str = "", root: str = "./") -> str:
-        raw = markdown.markdown(text, extensions=list(EXTENSIONS), output_format="html")
+        key = (text, folder, root)
+        found = self._done.get(key)
+        if found is None:
+            found = self._done[key] = self._render(text, folder, root)
+        return found
+
+    def _render(self, text: str, folder: str, root: str) -> str:
+        raw = self._parser().reset().convert(text)
         levels = [int(m.group(2)) for m in _HEADING.finditer(raw)]
         offset = 2 - min(levels, default=2)
         shifted = _HEADING.sub(lambda m: f"<{m.group(1)}h{max(2, min(int(m.group(2)) + offset, 6))}", raw)

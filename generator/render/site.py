@@ -17,6 +17,7 @@ from generator.pipeline import Checked
 from generator.render.assets import copy_assets, publish_static
 from generator.render.env import environment
 from generator.render.feeds import write_feeds
+from generator.render.heap import frozen_heap
 from generator.render.markdown import Links, MarkdownRenderer
 from generator.render.opendata import write_open_data
 from generator.render.pages import Page, page_path, write_pages
@@ -59,6 +60,11 @@ def make_view(checked: Checked, copied: frozenset[str]) -> View:
 
 
 def render_site(checked: Checked, out: Path) -> None:
+    with frozen_heap():
+        _render_site(checked, out)
+
+
+def _render_site(checked: Checked, out: Path) -> None:
     env = environment()
     copied = copy_assets(checked.corpus.assets, out)
     v = make_view(checked, copied)

@@ -15,11 +15,12 @@ import datetime as dt
 from generator import privacy
 from generator.diagnostics import Diagnostic
 from generator.models.corpus import Corpus
+from generator.render import rawhtml
 from generator.rules import dates, dues, life, membership, organisation, rectification, review
 from generator.rules.context import context
 from generator.rules.severity import apply_overrides, check_overrides
 
-THEMES = (organisation, membership, life, dues, rectification, review, dates)
+THEMES = (organisation, membership, life, dues, rectification, review, dates, rawhtml)
 
 
 def run_rules(corpus: Corpus, today: dt.date) -> list[Diagnostic]:

@@ -14,6 +14,7 @@ PAGE_TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "branches-band": ("branches/band/*/index.html", ()),
     "branch": ("branches/*/index.html", ("by-name", "by-unit", "by-members", "band")),
     "branch-year": ("branches/*/[0-9][0-9][0-9][0-9]/index.html", ()),
+    "member-points": ("branches/*/points/[0-9][0-9][0-9][0-9]/*/index.html", ()),
     "rankings": ("rankings/index.html", ()),
     "secretaries": ("secretaries/index.html", ()),
     "secretary": ("secretaries/*/index.html", ()),

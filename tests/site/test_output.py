@@ -81,13 +81,23 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
             file = built_site / rel
             if file.is_dir() or rel == "":
                 file = file / "index.html"
-            if rel.startswith("bulletins/") and rel.endswith(".pdf"):
-                continue  # the PDFs are rendered by the bulletin stage beside the pages
             if not file.is_file():
                 broken.append(f"{path.relative_to(built_site)} → {link}")
             elif target.fragment and file.suffix == ".html" and target.fragment not in parsed[file].ids:
                 broken.append(f"{path.relative_to(built_site)} → {link} (no such anchor)")
     assert not broken, broken[:20]
+
+
+def test_every_bulletin_links_its_pdf_and_the_pdf_is_real(built_site: Path) -> None:
+    bulletins = sorted(p.stem for p in (BUNDLED / "bulletins").glob("*.md"))
+    listing = (built_site / "bulletins" / "index.html").read_text(encoding="utf-8")
+    for bulletin in bulletins:
+        page = (built_site / "bulletins" / bulletin / "index.html").read_text(encoding="utf-8")
+        assert f'bulletins/{bulletin}.pdf"' in page, f"bulletin {bulletin} does not link its PDF"
+        assert f'bulletins/{bulletin}.pdf"' in listing
+        pdf = built_site / "bulletins" / f"{bulletin}.pdf"
+        assert pdf.read_bytes().startswith(b"%PDF-"), f"{pdf.name} is not a PDF"
+        assert pdf.stat().st_size > 5000
 
 
 def test_one_h1_per_page(built_site: Path) -> None:
@@ -116,8 +126,9 @@ def test_staff_findings_page_is_hidden_but_complete(built_site: Path) -> None:
     assert not any("staff/" in p.read_text(encoding="utf-8") for p in html_files(built_site)
                    if p.parent != built_site / "staff" / "findings")
     assert re.search(r"共\d+个问题", staff)
-    public_notices = "提示" in staff or "notice" in staff
-    assert public_notices or "严重" in staff
+    for severity in ("serious", "warning", "notice"):
+        assert f'class="finding finding-{severity}"' in staff, f"the bundled content shows no {severity} finding"
+    assert "RECT002" in staff
 
 
 def test_case_names_are_masked_everywhere(built_site: Path) -> None:
@@ -175,3 +186,17 @@ def test_building_twice_gives_identical_files(bundled_copy: Path, tmp_path: Path
         trees.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
     assert trees[0].keys() == trees[1].keys()
     assert [k for k in trees[0] if trees[0][k] != trees[1][k]] == []
+
+
+def test_no_individual_dues_record_is_published_even_on_the_staff_page(built_site: Path) -> None:
+    from generator.codes import texts
+    from generator.pipeline import Settings, check
+
+    checked = check(Settings(BUNDLED, built_site))
+    messages = [texts(d, "zh")[0] for d in checked.diagnostics if d.code.startswith("DUES")]
+    assert messages, "the bundled content has dues findings to hide"
+    branch = (built_site / "branches" / "sthjt-dq" / "index.html").read_text(encoding="utf-8")
+    assert "DUES002" in branch and "涉及1名党员（个人党费缴纳情况按规定不公开）" in branch
+    for page in html_files(built_site):
+        text = page.read_text(encoding="utf-8")
+        assert not [m for m in messages if m in text], page

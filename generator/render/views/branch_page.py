@@ -1,7 +1,9 @@
 """One branch's public annual report for one year: profile, committee, score, calendar, records.
 
 The current year is at ``branches/<id>/``, earlier years at
-``branches/<id>/<year>/``. Findings are filtered by ``site.privacy.public_findings``;
+``branches/<id>/<year>/``. Findings are filtered by ``site.privacy.public_findings`` and
+shown on the page of the year they are about, dues findings only counted (an
+individual's dues record is never published);
 member points appear only as ``site.privacy.member_points`` allows.
 """
 
@@ -11,14 +13,17 @@ import datetime as dt
 from typing import Any
 
 from generator.codes import REGISTRY, texts
+from generator.diagnostics import Diagnostic
 from generator.labels import zh
 from generator.models.base import MemberStatus, Role
 from generator.models.corpus import BranchData
 from generator.render.pages import Page, page_path
 from generator.render.views import urls
 from generator.render.views.context import View
+from generator.render.views.finding_years import page_year
 from generator.render.views.orglife import calendar
 from generator.render.views.scorecard import scorecard
+from generator.rules import dues
 from generator.rules.roster import BranchView, has_committee
 
 ROLE_ORDER = (Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.ORGANIZATION, Role.PROPAGANDA, Role.DISCIPLINE)
@@ -31,11 +36,13 @@ def branch_years(v: View, data: BranchData) -> list[int]:
 
 def branch_pages(v: View, data: BranchData) -> list[Page]:
     years = branch_years(v, data)
+    assert v.corpus.requirements is not None
+    roster = BranchView(data, v.corpus.requirements.value.branch)
     pages = []
     for year in years:
         url = urls.branch(data.id) if year == v.year else urls.branch(data.id, year)
         title = data.branch.value.name if year == v.year else f"{data.branch.value.name}（{year}年度）"
-        report = annual_report(v, data, year, years, url)
+        report = annual_report(v, roster, year, years, url)
         pages.append(Page(page_path(url), "site/branch.html.j2", title, report, section="branches"))
     return pages
 
@@ -44,7 +51,9 @@ def reference_day(v: View, year: int) -> dt.date:
     return min(v.today, dt.date(year, 12, 31))
 
 
-def annual_report(v: View, data: BranchData, year: int, years: list[int], url: str) -> dict[str, Any]:
+def annual_report(v: View, roster: BranchView, year: int, years: list[int], url: str) -> dict[str, Any]:
+    assert v.corpus.requirements is not None
+    data = roster.data
     root = "../" * url.count("/")
     day = reference_day(v, year)
     committee = committee_view(v, data, day)
@@ -55,11 +64,10 @@ def annual_report(v: View, data: BranchData, year: int, years: list[int], url: s
         "profile": profile_view(v, data, day),
         "committee": committee,
         "score": scorecard(score, url) if score else None,
-        "calendar": calendar(v.corpus, data.id, year, v.today),
-        "activities": activities_view(v, data, year),
+        "calendar": calendar(roster, v.corpus.requirements.value, year, v.today),
+        "activities": activities_view(v, roster, year),
         "points": points_view(v, data.id, year),
-        "findings": findings_view(v, data.id) if year == v.year else [],
-        "show_findings": year == v.year,
+        "findings": findings_view(v, data.id, year, years),
         "public_levels": [_SEVERITY[s] for s in v.site.privacy.public_findings],
         "rectifications": rectifications_view(data, v.today),
         "report": {"title": report.value.title or f"{year}年度工作报告", "html": v.render_body(report, root)}
@@ -107,10 +115,8 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def activities_view(v: View, data: BranchData, year: int) -> list[dict[str, Any]]:
+def activities_view(v: View, roster: BranchView, year: int) -> list[dict[str, Any]]:
     """The year's activities in date order, each anchored by the id the scores' evidence uses."""
-    assert v.corpus.requirements is not None
-    roster = BranchView(data, v.corpus.requirements.value.branch)
     rows = [{"anchor": urls.activity_anchor(record), "date": at.value.date, "type": zh(at.value.type),
              "topic": at.value.topic, "lecturer": v.member_name(at.value.lecturer),
              "absent": len(at.value.absentees), "summary": at.value.summary or ""}
@@ -122,22 +128,21 @@ def points_view(v: View, branch_id: str, year: int) -> dict[str, Any] | None:
     ranking = v.scores.points.get(branch_id, {}).get(year)
     if ranking is None:
         return None
-    privacy = v.site.privacy
-    shown = {"none": 0, "top": privacy.top_points, "all": len(ranking.members)}[privacy.member_points]
     return {
         "count": len(ranking.members), "average": ranking.average, "share": ranking.share,
         "cutoff_rank": ranking.cutoff_rank, "categories": list(ranking.categories.items()),
         "members": [{"rank": m.rank, "name": m.name, "total": m.total,
+                     "url": urls.member_points(branch_id, year, m.member),
                      "categories": [m.categories.get(key) for key in ranking.categories]}
-                    for m in ranking.members if m.rank <= shown],
-        "scope": privacy.member_points,
+                    for m in v.public_points(ranking)],
+        "scope": v.site.privacy.member_points,
     }
 
 
 _SEVERITY = {"serious": "严重", "warning": "警告", "notice": "提示", "error": "错误"}
 
 
-def finding_view(diag: Any) -> dict[str, Any]:
+def finding_view(diag: Diagnostic) -> dict[str, Any]:
     message, hint = texts(diag, "zh")
     definition = REGISTRY[diag.code]
     return {"code": diag.code, "title": definition.title_zh, "severity": diag.severity.value,
@@ -145,8 +150,30 @@ def finding_view(diag: Any) -> dict[str, Any]:
             "where": diag.location.prefix()}
 
 
-def findings_view(v: View, branch_id: str) -> list[dict[str, Any]]:
-    return [finding_view(d) for d in v.findings(public_only=True) if d.branch == branch_id]
+#: Findings whose message is an individual's dues record: public pages say what and how many, never who.
+DUES_FINDINGS = frozenset({dues.UNPAID.code, dues.UNPAID_SERIOUS.code})
+
+
+def findings_view(v: View, branch_id: str, year: int, years: list[int]) -> list[dict[str, Any]]:
+    """The branch's public findings about ``year`` (:func:`page_year` says which page each belongs on)."""
+    return finding_views([d for d in v.public_findings.get(branch_id, ()) if page_year(d, years, v.year) == year])
+
+
+def finding_views(found: list[Diagnostic]) -> list[dict[str, Any]]:
+    """Findings as shown on any published page: dues findings counted, never naming a member."""
+    private: dict[str, list[Diagnostic]] = {}
+    for diag in found:
+        if diag.code in DUES_FINDINGS:
+            private.setdefault(diag.code, []).append(diag)
+    return [finding_view(d) for d in found if d.code not in DUES_FINDINGS] + \
+        [_dues_view(items) for _, items in sorted(private.items())]
+
+
+def _dues_view(items: list[Diagnostic]) -> dict[str, Any]:
+    """Dues findings of one code, counted: the members and the months are an individual's dues record."""
+    view = finding_view(items[0])
+    members = len({d.records for d in items})
+    return {**view, "message": f"涉及{members}名党员（个人党费缴纳情况按规定不公开）"}
 
 
 def rectifications_view(data: BranchData, today: dt.date) -> list[dict[str, Any]]:

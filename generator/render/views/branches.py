@@ -1,5 +1,6 @@
 """The branches table and its no-JavaScript variants, and every branch's annual report pages.
 
+Each branch also has its members' points pages (:mod:`members`) as the privacy settings allow.
 The table works without scripts: each sort order is a pre-rendered page
 (``branches/``, ``branches/by-name/``…) and each band filter too
 (``branches/band/<band>/``); ``site.js`` adds in-place sorting and filtering.
@@ -12,8 +13,9 @@ from typing import Any
 
 from generator.render.pages import Page, page_path
 from generator.render.views import urls
-from generator.render.views.branch_page import branch_pages, profile_view, reference_day
+from generator.render.views.branch_page import branch_pages, branch_years, profile_view, reference_day
 from generator.render.views.context import View
+from generator.render.views.members import member_pages
 
 #: sort key → (URL, Chinese label)
 SORTS = {"score": ("branches/", "按得分"), "name": ("branches/by-name/", "按名称"),
@@ -83,4 +85,5 @@ def pages(v: View) -> list[Page]:
                         section="branches", search=False, sitemap=False))
     for _, data in sorted(v.corpus.branches.items()):
         out.extend(branch_pages(v, data))
+        out.extend(member_pages(v, data, branch_years(v, data)))
     return out

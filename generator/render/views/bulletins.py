@@ -27,8 +27,9 @@ def bulletin_row(v: View, view: BulletinView) -> dict[str, Any]:
 
 
 def _views(v: View) -> list[BulletinView]:
-    found = bulletin_views(v.corpus, v.scores, v.markdown)
-    return sorted(found, key=lambda b: (b.date, b.number, b.id), reverse=True)
+    """Newest first; made once per render (the list, the pages, the home page and the feed all ask)."""
+    return v.once("bulletins", lambda: sorted(bulletin_views(v.corpus, v.scores, v.markdown),
+                                              key=lambda b: (b.date, b.number, b.id), reverse=True))
 
 
 def bulletin_rows(v: View) -> list[dict[str, Any]]:

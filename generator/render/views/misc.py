@@ -13,7 +13,7 @@ from typing import Any
 from generator.codes import REGISTRY
 from generator.render.pages import Page, page_path
 from generator.render.views import urls
-from generator.render.views.branch_page import finding_view
+from generator.render.views.branch_page import finding_views
 from generator.render.views.context import View
 
 
@@ -58,9 +58,9 @@ def findings_page(v: View) -> Page:
             branches.append({"id": branch_id, "name": v.branch_name(branch_id) if branch_id else "不属于单个支部",
                              "url": urls.branch(branch_id) if branch_id in v.corpus.branches else "",
                              "counts": [{"code": c, "count": n} for c, n in sorted(counts.items())],
-                             "findings": [finding_view(d) for d in items]})
+                             "findings": finding_views(items)})
         groups.append({"name": v.unit_name(unit_id) if unit_id else "未归属单位", "branches": branches,
-                       "count": sum(len(b["findings"]) for b in branches)})
+                       "count": sum(len(units[unit_id][b["id"]]) for b in branches)})
     data: dict[str, Any] = {"groups": groups, "total": len(findings),
                             "codes": [{"code": c, "title": REGISTRY[c].title_zh, "severity": REGISTRY[c].severity.value,
                                        "count": n} for c, n in sorted(codes.items())]}

@@ -1,6 +1,6 @@
 """The organisational-life calendar of a branch-year, as template rows.
 
-The counting is the rules' own (:func:`generator.rules.calendar.branch_calendar`),
+The counting is the rules' own (:func:`generator.rules.calendar.calendar_of`),
 so the page agrees with the findings and the score; this module only lays it
 out: one row per requirement (per party group for group meetings), one cell
 per period spanning its months, each held / missed / still open / not required.
@@ -12,17 +12,18 @@ import datetime as dt
 from typing import Any
 
 from generator.labels import zh
-from generator.models.corpus import Corpus
-from generator.rules.calendar import Requirement, branch_calendar
+from generator.models.schemes import Requirements
+from generator.rules.calendar import Requirement, calendar_of
+from generator.rules.roster import BranchView
 
 _PER = {"month": ("每月", 1), "quarter": ("每季度", 3), "year": ("每年", 12)}
 STATUS_TEXT = {"met": "已开展", "missed": "未开展", "open": "未到期", "not_required": "不适用"}
 STATUS_MARK = {"met": "✓", "missed": "✗", "open": "…", "not_required": "—"}
 
 
-def calendar(corpus: Corpus, branch_id: str, year: int, today: dt.date) -> dict[str, Any]:
-    result = branch_calendar(corpus, branch_id, year, today)
-    groups = {g.id: g.name for g in corpus.branches[branch_id].branch.value.groups}
+def calendar(view: BranchView, requirements: Requirements, year: int, today: dt.date) -> dict[str, Any]:
+    result = calendar_of(view, requirements, year, today)
+    groups = {g.id: g.name for g in view.data.branch.value.groups}
     rows = [_row(r, groups) for r in result.requirements]
     months = [{"number": m, "label": f"{m}月", "count": len(result.months[m - 1])} for m in range(1, 13)]
     return {"year": year, "months": months, "rows": rows,

@@ -31,6 +31,11 @@ def branch(branch_id: str, year: int | None = None) -> str:
     return f"branches/{branch_id}/" if year is None else f"branches/{branch_id}/{year}/"
 
 
+def member_points(branch_id: str, year: int, member_id: str) -> str:
+    """A member's points page for one year (only for members the privacy settings publish)."""
+    return f"branches/{branch_id}/points/{year}/{member_id}/"
+
+
 def case(case_id: str) -> str:
     return f"cases/{case_id}/"
 
