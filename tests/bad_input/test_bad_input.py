@@ -66,7 +66,8 @@ def test_bad_input_is_reported_and_changes_nothing(
     assert "Traceback" not in report
     assert "内部错误" not in report
     assert tree_hash(site) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"], "no staging directory left behind"
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name != ".cache")
+    assert left == ["content", "site"], "no staging directory left behind"
 
 
 def test_utf8_with_bom_and_windows_line_endings_are_fine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
