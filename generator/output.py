@@ -62,7 +62,7 @@ def _swap(stage: Path, out: Path) -> None:
         os.rename(stage, out)
         stage = old
     shutil.rmtree(stage, ignore_errors=True)
-    _fsync_dir(out.parent)
+    fsync_dir(out.parent)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -78,7 +78,7 @@ def _exchange(a: Path, b: Path) -> bool:
     return bool(result == 0)
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.output import MARKER
+from generator.output import MARKER, fsync_dir
 from generator.publish.errors import PublishError
 from generator.publish.manifest import MANIFEST, RELEASE_NAME, parse
 from generator.publish.store import INCOMING, MARKER_TEXT, TARGET_MARKER
@@ -114,14 +114,14 @@ class LocalStore:
             folder.chmod(_DIR_MODE)
         os.sync()
         os.rename(incoming, self.releases_dir / release)
-        _fsync_dir(self.releases_dir)
+        fsync_dir(self.releases_dir)
 
     def switch(self, release: str) -> None:
         temporary = self.root / f".current.{os.getpid()}"
         temporary.unlink(missing_ok=True)
         os.symlink(f"releases/{release}", temporary)
         os.replace(temporary, self.root / "current")
-        _fsync_dir(self.root)
+        fsync_dir(self.root)
 
     def remove(self, release: str) -> None:
         if RELEASE_NAME.match(release):
@@ -145,11 +145,3 @@ class LocalStore:
         for link in self.root.glob(".current.*"):
             if link.is_symlink() and link.name.removeprefix(".current.").isdigit():
                 link.unlink()
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
