@@ -78,6 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(exc.code or 0)
         handler: Handler = args.handler
         return handler(args, args.lang)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print(t(lang, "已中断；输出目录保持不变。", "interrupted; the output directory is unchanged."), file=sys.stderr)
         return 130
