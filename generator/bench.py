@@ -59,7 +59,7 @@ def run_build(args: Sequence[str | Path], cwd: Path) -> Run:
     start, cpu0 = time.perf_counter(), os.times()
     process = subprocess.Popen([sys.executable, "-m", "generator", "build", *map(str, args)], cwd=cwd,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "CI": "1"})
+                               env=_environment())
     peak = 0
     while process.poll() is None:
         peak = max(peak, tree_rss(process.pid))
@@ -69,6 +69,13 @@ def run_build(args: Sequence[str | Path], cwd: Path) -> Run:
     cpu = (cpu1.children_user + cpu1.children_system) - (cpu0.children_user + cpu0.children_system)
     stages = {name: float(value) for name, value in _STAGE.findall(stderr)}
     return Run(seconds, cpu, peak, process.returncode, stages, stderr)
+
+
+def _environment() -> dict[str, str]:
+    """CI mode (plain progress lines) and this very generator first on the path, wherever the build runs."""
+    here = str(Path(__file__).resolve().parent.parent)
+    path = os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "CI": "1", "PYTHONPATH": path}
 
 
 def tree_rss(pid: int) -> int:
@@ -193,7 +200,8 @@ def _records(content: Path) -> int:
             "sum(len(x.value.entries) for x in c.contests.values()) + "
             "sum(sum(map(len, d.activities.values())) + sum(map(len, d.points.values())) + len(d.assessments) "
             "+ len(d.rectifications) + len(d.reports) for d in b))")
-    out = subprocess.run([sys.executable, "-c", code, str(content)], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code, str(content)], capture_output=True, text=True, check=True,
+                         env=_environment())
     return int(out.stdout.strip())
 
 

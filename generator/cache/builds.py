@@ -23,6 +23,7 @@ from generator.cache.render import templates_digest
 from generator.cache.store import Store, digest, fingerprint
 from generator.diagnostics import Diagnostic, Kind, Location, Severity
 
+KEPT = 8
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
              Path.home() / ".fonts")
 
@@ -92,6 +93,20 @@ class BuildMemo:
         except Uncacheable:
             payload = b"{}"
         self.store.put(self.slot, payload)
+        self._forget_old()
+
+    def _forget_old(self) -> None:
+        """Keep the records of the :data:`KEPT` most recent outputs (publishing builds into a new one each time)."""
+        slots = sorted((self.store.path(key) for key in self.store.entries()), key=_mtime, reverse=True)
+        for path in slots[KEPT:]:
+            path.unlink(missing_ok=True)
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _listing(out: Path) -> list[list[Any]]:
@@ -108,8 +123,21 @@ def _listing(out: Path) -> list[list[Any]]:
 def _plain(d: Diagnostic) -> dict[str, Any]:
     loc = d.location
     return {"code": d.code, "kind": d.kind.value, "severity": d.severity.value,
-            "location": [loc.file, loc.line, loc.col, loc.field], "params": d.params,
+            "location": [loc.file, loc.line, loc.col, loc.field], "params": _plain_value(d.params),
             "records": list(d.records), "branch": d.branch, "unit": d.unit}
+
+
+def _plain_value(value: Any) -> Any:
+    """Enum members (``StrEnum``, ``IntEnum``) as the plain values they print as; containers recursively."""
+    if isinstance(value, dict):
+        return {_plain_value(k): _plain_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_plain_value(v) for v in value)
+    if isinstance(value, str) and type(value) is not str:
+        return str(value)
+    if isinstance(value, int) and not isinstance(value, bool) and type(value) is not int:
+        return int(value)
+    return value
 
 
 def _diagnostic(item: dict[str, Any]) -> Diagnostic:

@@ -127,17 +127,29 @@ class RenderCache:
                 if path.name not in self._objects_used:
                     path.unlink(missing_ok=True)
 
-    def get_or_render(self, key_parts: tuple[Any, ...], render: Callable[[], bytes]) -> bytes:
-        """The bytes for ``key_parts``: stored ones if current, else ``render()``'s (then stored)."""
+    def lookup(self, key_parts: tuple[Any, ...]) -> bytes | None:
+        """The stored bytes for ``key_parts`` if current; for stages that render their misses in a batch."""
         key = self.key(*key_parts)
         found = self._object(key) if key else None
-        if found is not None:
-            self.reused += 1
-            return found.read_bytes()
-        data = render()
+        if found is None:
+            return None
+        self.reused += 1
+        return found.read_bytes()
+
+    def store(self, key_parts: tuple[Any, ...], data: bytes) -> None:
+        """Keep ``data`` as the output for ``key_parts`` (ignored when the parts have no canonical form)."""
+        key = self.key(*key_parts)
         self.rendered += 1
         if key:
             self._store(key, data)
+
+    def get_or_render(self, key_parts: tuple[Any, ...], render: Callable[[], bytes]) -> bytes:
+        """The bytes for ``key_parts``: stored ones if current, else ``render()``'s (then stored)."""
+        found = self.lookup(key_parts)
+        if found is not None:
+            return found
+        data = render()
+        self.store(key_parts, data)
         return data
 
     def emit(self, path: Path, key_parts: tuple[Any, ...], render: Callable[[], bytes]) -> None:

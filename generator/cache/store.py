@@ -75,7 +75,7 @@ class Store:
         temp.write_bytes(self._header + self._check(payload).encode() + b"\n" + payload)
         os.replace(temp, path)
 
-    def keys(self) -> Iterable[str]:
+    def entries(self) -> Iterable[str]:
         if not self.folder.is_dir():
             return
         for shard in os.scandir(self.folder):
@@ -85,7 +85,7 @@ class Store:
 
     def prune(self, used: set[str]) -> int:
         """Remove entries not in ``used`` once they outnumber the live ones; returns how many went."""
-        stale = [key for key in self.keys() if key not in used]
+        stale = [key for key in self.entries() if key not in used]
         if len(stale) <= max(len(used), 256):
             return 0
         for key in stale:

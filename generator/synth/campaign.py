@@ -109,7 +109,7 @@ def write_contests(writer: Writer, branches: list[BranchPlan], entries: int, rng
     for edition in (1, 2):
         cid = f"edition-{edition}"
         judges = 5 if edition == 1 else 7
-        chosen = sorted(rng.sample(range(len(people)), min(entries, len(people))))
+        chosen = _entrants(rng, people, entries)
         lines = [schema_line("contest", 1).rstrip("\n"), f"edition: {edition}",
                  f"title: 第{'一二'[edition - 1]}届全省机关公文写作培训暨技能大赛", f"year: {year - 2 + edition}",
                  f"training_participants: {entries * 8 // 10}", f"contest_participants: {entries * 105 // 100}",
@@ -123,6 +123,23 @@ def write_contests(writer: Writer, branches: list[BranchPlan], entries: int, rng
         writer.write(f"contest/{cid}.yaml", "\n".join(lines) + "\n")
         ids.append(cid)
     return ids
+
+
+def _entrants(rng: random.Random, people: list[tuple[str, MemberPlan]], entries: int) -> list[int]:
+    """Indices of distinct competitors: no two share name, unit and group (that would be a duplicate entry)."""
+    order = list(range(len(people)))
+    rng.shuffle(order)
+    seen: set[tuple[str, str, bool]] = set()
+    chosen: list[int] = []
+    for index in order:
+        unit, member = people[index]
+        ident = (member.name, unit, member.cadre_level == "staff")
+        if ident not in seen:
+            seen.add(ident)
+            chosen.append(index)
+            if len(chosen) == entries:
+                break
+    return sorted(chosen)
 
 
 def _entry(rng: random.Random, n: int, unit: str, member: MemberPlan, judges: int) -> dict[str, Any]:

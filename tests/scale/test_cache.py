@@ -1,0 +1,151 @@
+"""The cache: exact round trips, and a corrupt or foreign cache is discarded, never trusted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.cache import codec
+from generator.cache.render import RenderCache
+from generator.cache.store import Store
+from generator.synth import synthesize
+from tests.conftest import run_cli
+
+offsets = st.integers(-23 * 60, 23 * 60).map(lambda m: dt.timezone(dt.timedelta(minutes=m)))
+timestamps = st.datetimes(timezones=st.none() | offsets).map(lambda d: d.replace(fold=0))
+scalars = (st.text(max_size=8) | st.integers() | st.booleans() | st.none()
+           | st.decimals(allow_nan=False, allow_infinity=False, places=2)
+           | st.dates() | timestamps | st.floats(allow_nan=False) | st.binary(max_size=8))
+"""What the safe YAML loader can produce (it never sets ``fold``)."""
+keys = st.text(max_size=6) | st.integers() | st.dates()
+yaml_like = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
+                         | st.dictionaries(keys, inner, max_size=4), max_leaves=20)
+
+
+@given(yaml_like)
+@settings(max_examples=200, deadline=None)
+def test_codec_round_trips_every_yaml_value_exactly(value: object) -> None:
+    back = codec.loads(codec.dumps(value))
+    assert back == value
+    assert repr(back) == repr(value), "types survive too (Decimal stays Decimal, date stays date)"
+
+
+def test_store_rejects_truncated_tampered_and_foreign_entries(tmp_path: Path) -> None:
+    store = Store(tmp_path, "records")
+    store.put("ab" * 16, b"payload")
+    assert store.get("ab" * 16) == b"payload"
+    path = store.path("ab" * 16)
+    blob = path.read_bytes()
+    path.write_bytes(blob[:-1] + b"X")
+    assert store.get("ab" * 16) is None
+    assert not path.exists(), "a bad entry is removed"
+    store.put("cd" * 16, b"payload")
+    (tmp_path / "secret").write_bytes(b"\0" * 32)
+    assert Store(tmp_path, "records").get("cd" * 16) is None, "sealed with another cache's secret"
+    path = store.path("cd" * 16)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"DJCACHE1 0123 abc\npayload")
+    assert Store(tmp_path, "records").get("cd" * 16) is None, "another generator version"
+
+
+def _check(content: Path, *options: str) -> tuple[int, object]:
+    run = run_cli("check", "--content", content, "--format", "json", *options)
+    return run.returncode, json.loads(run.stdout)
+
+
+def test_a_corrupted_record_cache_gives_the_same_check_as_no_cache(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    synthesize(content, 4, seed=3)
+    cold = _check(content, "--no-cache")
+    assert _check(content) == cold
+    entries = [p for p in (tmp_path / ".cache" / "records").rglob("*") if p.is_file()]
+    assert len(entries) > 20
+    for n, entry in enumerate(entries):
+        blob = entry.read_bytes()
+        entry.write_bytes(blob[: len(blob) // 2] if n % 2 else blob.replace(b"2024", b"2023"))
+    assert _check(content) == cold
+    (tmp_path / ".cache" / "secret").write_bytes(b"forged")
+    assert _check(content) == cold
+    (tmp_path / ".cache" / "records" / "zz").mkdir(parents=True, exist_ok=True)
+    (tmp_path / ".cache" / "records" / "zz" / "junk").write_bytes(b"\x80\x00 not an entry")
+    assert _check(content) == cold
+
+
+def test_an_edited_record_is_read_afresh(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    synthesize(content, 4, seed=3)
+    _check(content)
+    members = next((content / "branches").glob("*/members.yaml"))
+    members.write_text(members.read_text(encoding="utf-8").replace("status: full", "status: fulll", 1),
+                       encoding="utf-8")
+    code, report = _check(content)
+    assert code == 1
+    assert (code, report) == _check(content, "--no-cache")
+
+
+def _templates(tmp_path: Path) -> Path:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "page.j2").write_text("{{ x }}", encoding="utf-8")
+    return folder
+
+
+def test_render_cache_reuses_unchanged_output_and_renders_changed_data(tmp_path: Path) -> None:
+    cache = RenderCache(tmp_path / "cache", _templates(tmp_path))
+    calls: list[str] = []
+
+    def render(text: str) -> bytes:
+        calls.append(text)
+        return text.encode()
+
+    for stage in ("one", "two"):
+        cache.emit(tmp_path / stage / "a.html", ("page", {"x": Decimal("1.50"), "d": dt.date(2024, 1, 1)}),
+                   lambda: render("a"))
+    assert calls == ["a"]
+    assert (tmp_path / "two" / "a.html").read_bytes() == b"a"
+    cache.emit(tmp_path / "three" / "a.html", ("page", {"x": Decimal("1.5"), "d": dt.date(2024, 1, 1)}),
+               lambda: render("b"))
+    assert calls == ["a", "b"], "1.50 and 1.5 print differently, so they are different inputs"
+    assert cache.get_or_render(("pdf", 1), lambda: b"%PDF") == cache.get_or_render(("pdf", 1), lambda: b"other")
+
+
+def test_an_output_edited_in_place_is_not_reused(tmp_path: Path) -> None:
+    cache = RenderCache(tmp_path / "cache", _templates(tmp_path))
+    cache.emit(tmp_path / "one" / "a.html", ("page", 1), lambda: b"original")
+    with (tmp_path / "one" / "a.html").open("r+b") as handle:
+        handle.write(b"ORIGINAL")
+    cache.emit(tmp_path / "two" / "a.html", ("page", 1), lambda: b"original")
+    assert (tmp_path / "two" / "a.html").read_bytes() == b"original"
+
+
+def test_a_template_change_or_unkeyable_data_never_reuses(tmp_path: Path) -> None:
+    templates = _templates(tmp_path)
+    before = RenderCache(tmp_path / "cache", templates).key("page", 1)
+    (templates / "page.j2").write_text("{{ x }}!", encoding="utf-8")
+    cache = RenderCache(tmp_path / "cache", templates)
+    assert cache.key("page", 1) != before
+    assert cache.key("page", {"f": len}) is None
+    outputs = [cache.get_or_render(("page", {"f": len}), lambda n=n: str(n).encode()) for n in range(2)]
+    assert outputs == [b"0", b"1"]
+
+
+def test_no_op_rebuild_reuses_the_output_unless_it_was_touched(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    synthesize(content, 3, seed=2)
+    out = tmp_path / "site"
+    first = run_cli("build", "--content", content, "--out", out, "--no-pdf")
+    assert first.returncode == 0, first.stderr
+    second = run_cli("build", "--content", content, "--out", out, "--no-pdf")
+    assert "沿用上次的输出" in second.stderr and second.stdout == first.stdout
+    index = out / "index.html"
+    index.write_text(index.read_text(encoding="utf-8") + "<!-- edited -->", encoding="utf-8")
+    third = run_cli("build", "--content", content, "--out", out, "--no-pdf")
+    assert "沿用上次的输出" not in third.stderr
+    assert "edited" not in index.read_text(encoding="utf-8")
+    cold = run_cli("build", "--content", content, "--out", out, "--no-pdf", "--no-cache")
+    assert "沿用上次的输出" not in cold.stderr
