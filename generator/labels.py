@@ -7,6 +7,7 @@ members with equal values compare equal, so one flat dict would mix them up.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 
 from generator.models import base as b
@@ -46,3 +47,8 @@ def zh(value: StrEnum) -> str:
 def by_value(enum: type[StrEnum]) -> dict[str, str]:
     """Value → Chinese label for one enum, as the templates and hints list them."""
     return {member.value: zh(member) for member in enum}
+
+
+def cndate(day: dt.date) -> str:
+    """2024年3月5日: Arabic numerals without zero padding, as pages and GB/T 9704 write dates."""
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -9,19 +9,15 @@ templates are never re-checked on disk while it renders (``auto_reload`` off).
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from generator.labels import cndate
+
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 _WAN = Decimal(10000)
-
-
-def cndate(day: dt.date) -> str:
-    """2024年3月5日, without zero padding."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def yuan(amount: Decimal) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.codes import CodeDef, define, make
 from generator.diagnostics import Diagnostic, Kind, Severity
-from generator.labels import zh
+from generator.labels import cndate, zh
 from generator.models.base import Role
 from generator.models.org import Branch, CommitteeTerm
 from generator.models.schemes import BranchRules
@@ -190,7 +190,7 @@ def _when(on: dt.date) -> tuple[str, str]:
     """``2024年末`` for a whole year, ``截至2024年8月15日`` while it is still running."""
     if (on.month, on.day) == (12, 31):
         return f"{on.year}年末", f"at the end of {on.year}"
-    return f"截至{on.year}年{on.month}月{on.day}日", f"as of {on.isoformat()}"
+    return f"截至{cndate(on)}", f"as of {on.isoformat()}"
 
 
 def _roles(roles: Sequence[Role]) -> tuple[str, str]:
@@ -210,4 +210,4 @@ def _term(view: BranchView, on: dt.date) -> Iterator[Diagnostic]:
         index = branch.committees.index(status.term)
         yield _finding(view, OVERDUE, "committees", index, "elected", elected=status.term.elected.isoformat(),
                        term=view.rules.term_years, due=status.due.isoformat(), days=status.overdue_days,
-                       when=(f"截至{on.year}年{on.month}月{on.day}日", f"as of {on.isoformat()}"))
+                       when=(f"截至{cndate(on)}", f"as of {on.isoformat()}"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from generator.diagnostics import field_path
-from generator.labels import zh
+from generator.labels import cndate, zh
 from generator.models.activity import Activity
 from generator.models.base import ActivityType
 from generator.models.campaign import Case
@@ -26,10 +26,6 @@ from generator.scoring.results import Evidence
 
 #: Activities that count as taking part in organisational life (组织生活), as the rules count them.
 ORG_LIFE: tuple[ActivityType, ...] = tuple(t for t in ActivityType if t in ORG_LIFE_TYPES)
-
-
-def cndate(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def reference_date(year: int, today: dt.date) -> dt.date | None:

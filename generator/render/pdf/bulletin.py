@@ -27,6 +27,7 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
 from generator import __version__
+from generator.labels import cndate as chinese_date
 from generator.render.pdf.fonts import FontPlan
 from generator.render.pdf.justify import justify_cjk
 
@@ -73,11 +74,6 @@ class MissingGlyphs(Exception):
 
     def __reduce__(self) -> tuple[type[MissingGlyphs], tuple[str, tuple[str, ...]]]:
         return (MissingGlyphs, (self.source, self.chars))  # survives the process pool
-
-
-def chinese_date(day: datetime.date) -> str:
-    """2024年3月5日: Arabic numerals without zero padding, as the standard asks."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def render_pdf(
