@@ -86,15 +86,20 @@ def branch_calendar(corpus: Corpus, branch_id: str, year: int, today: dt.date) -
 def calendar_of(view: BranchView, requirements: Requirements, year: int, today: dt.date) -> BranchCalendar:
     held = sorted((_held(activity_id, at.value) for activity_id, at in view.activities_with_ids(year)
                    if at.value.date.year == year), key=lambda h: (h.date, h.type, h.id))
-    months = tuple(tuple(h for h in held if h.date.month == m) for m in range(1, 13))
+    by_month: list[list[Held]] = [[] for _ in range(12)]
+    by_type: dict[ActivityType, list[Held]] = {}
+    for h in held:
+        by_month[h.date.month - 1].append(h)
+        by_type.setdefault(h.type, []).append(h)
     found: list[Requirement] = []
     for frequency in requirements.frequencies:
+        of_type = by_type.get(frequency.type, [])
         if frequency.type is ActivityType.GROUP_MEETING:
             for group in view.data.branch.value.groups:
-                found.append(_requirement(view, frequency, year, today, held, group.id))
+                found.append(_requirement(view, frequency, year, today, of_type, group.id))
         else:
-            found.append(_requirement(view, frequency, year, today, held, None))
-    return BranchCalendar(view.id, year, tuple(found), months)
+            found.append(_requirement(view, frequency, year, today, of_type, None))
+    return BranchCalendar(view.id, year, tuple(found), tuple(tuple(month) for month in by_month))
 
 
 def _held(activity_id: str, activity: Activity) -> Held:
@@ -103,9 +108,10 @@ def _held(activity_id: str, activity: Activity) -> Held:
 
 def _requirement(view: BranchView, frequency: Frequency, year: int, today: dt.date, held: list[Held],
                  group: str | None) -> Requirement:
+    """``held`` is what was held of the frequency's type, in date order."""
     by_span: dict[Span, list[Held]] = {}
     for h in held:
-        if h.type is frequency.type and (group is None or h.group == group):
+        if group is None or h.group == group:
             by_span.setdefault(span_of(h.date, frequency.per), []).append(h)
     periods = []
     for span in spans(year, frequency.per):

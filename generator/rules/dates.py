@@ -59,9 +59,8 @@ class _Dated:
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for view in ctx.branches.values():
         yield from _year_files(view)
-        for dated in _dated(view):
-            if dated.day > ctx.today:
-                yield make(FUTURE, dated.loc(), records=dated.records, branch=view.id, unit=view.unit,
+        for dated in _future(view, ctx.today):
+            yield make(FUTURE, dated.loc(), records=dated.records, branch=view.id, unit=view.unit,
                            what=dated.what, date=dated.day.isoformat(), today=ctx.today.isoformat())
         yield from _order(view)
     for training in ctx.corpus.trainings.values():
@@ -75,39 +74,46 @@ def _year_files(view: BranchView) -> Iterator[Diagnostic]:
     data = view.data
     found: list[tuple[int, _Dated]] = []
     for year, activities in data.activities.items():
-        found.extend((year, _Dated(at, ("date",), at.value.date, ("", ""), (view.id,))) for at in activities)
+        found.extend((year, _Dated(at, ("date",), at.value.date, ("", ""), (view.id,)))
+                     for at in activities if at.value.date.year != year)
     for year, events in data.points.items():
-        found.extend((year, _Dated(at, ("date",), at.value.date, ("", ""), (at.value.member,))) for at in events)
+        found.extend((year, _Dated(at, ("date",), at.value.date, ("", ""), (at.value.member,)))
+                     for at in events if at.value.date.year != year)
     for year, assessment in data.assessments.items():
-        if assessment.value.review:
-            found.append((year, _Dated(assessment, ("review", "date"), assessment.value.review.date, ("", ""),
-                                       (view.id,))))
+        review = assessment.value.review
+        if review and review.date.year != year:
+            found.append((year, _Dated(assessment, ("review", "date"), review.date, ("", ""), (view.id,))))
     for year, dated in found:
-        if dated.day.year != year:
-            yield make(WRONG_YEAR, dated.loc(), records=dated.records, branch=view.id, unit=view.unit,
+        yield make(WRONG_YEAR, dated.loc(), records=dated.records, branch=view.id, unit=view.unit,
                        date=dated.day.isoformat(), year=year, actual=dated.day.year)
 
 
-def _dated(view: BranchView) -> Iterator[_Dated]:
+def _future(view: BranchView, today: dt.date) -> Iterator[_Dated]:
+    """The record dates after ``today``, in record order (only those are built: records number millions)."""
     data = view.data
     for activities in data.activities.values():
         for at in activities:
-            yield _Dated(at, ("date",), at.value.date, ("活动", "activity"), (view.id,))
+            if at.value.date > today:
+                yield _Dated(at, ("date",), at.value.date, ("活动", "activity"), (view.id,))
     for events in data.points.values():
         for event in events:
-            yield _Dated(event, ("date",), event.value.date, ("积分记录", "points record"), (event.value.member,))
+            if event.value.date > today:
+                yield _Dated(event, ("date",), event.value.date, ("积分记录", "points record"), (event.value.member,))
     for assessment in data.assessments.values():
-        if assessment.value.review:
-            yield _Dated(assessment, ("review", "date"), assessment.value.review.date, ("民主评议", "review"),
-                         (view.id,))
+        review = assessment.value.review
+        if review and review.date > today:
+            yield _Dated(assessment, ("review", "date"), review.date, ("民主评议", "review"), (view.id,))
     for item in data.rectifications:
-        yield _Dated(item, ("found",), item.value.found, ("发现", "found"), (item.value.id,))
-        if item.value.closed:
+        if item.value.found > today:
+            yield _Dated(item, ("found",), item.value.found, ("发现", "found"), (item.value.id,))
+        if item.value.closed and item.value.closed > today:
             yield _Dated(item, ("closed",), item.value.closed, ("整改完成", "closed"), (item.value.id,))
     for t, term in enumerate(data.branch.value.committees):
-        yield _Dated(data.branch, ("committees", t, "elected"), term.elected, ("选举", "election"), (view.id,))
+        if term.elected > today:
+            yield _Dated(data.branch, ("committees", t, "elected"), term.elected, ("选举", "election"), (view.id,))
     for member in data.members:
-        yield _Dated(member, ("joined",), member.value.joined, ("入党", "joined"), (member.value.id,))
+        if member.value.joined > today:
+            yield _Dated(member, ("joined",), member.value.joined, ("入党", "joined"), (member.value.id,))
 
 
 def _order(view: BranchView) -> Iterator[Diagnostic]:

@@ -17,8 +17,8 @@ from generator.diagnostics import Diagnostic, Kind, Severity
 from generator.models.corpus import At
 from generator.models.org import Member
 from generator.rules.context import Context
-from generator.rules.periods import Span, join_labels, runs, spans
-from generator.rules.roster import BranchView, on_roll_on
+from generator.rules.periods import Span, bounded, join_labels, runs
+from generator.rules.roster import BranchView, joined_branch
 
 F = Kind.FINDING
 
@@ -42,8 +42,8 @@ UNPAID_SERIOUS = define(
 
 def owed_months(member: Member, year: int, today: dt.date) -> list[Span]:
     """Months of ``year`` the member owes dues for: on the roll all month, month ended by ``today``."""
-    return [span for span in spans(year, "month")
-            if span.ended(today) and on_roll_on(member, span.start) and on_roll_on(member, span.end)]
+    first, last = joined_branch(member), member.left or dt.date.max
+    return [span for span, start, end in bounded(year, "month") if end <= today and first <= start and end <= last]
 
 
 def unpaid_months(member: Member, year: int, today: dt.date) -> list[Span]:

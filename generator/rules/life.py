@@ -10,6 +10,7 @@ per year once the year has ended.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,8 +21,8 @@ from generator.models.base import ActivityType, CadreLevel
 from generator.models.schemes import Requirements
 from generator.rules.calendar import Requirement, calendar_of
 from generator.rules.context import Context, year_file
-from generator.rules.periods import join_labels, month_number, runs, spans, year_ended
-from generator.rules.roster import ORG_LIFE_TYPES, BranchView, on_roll_on
+from generator.rules.periods import bounded, join_labels, month_number, runs, spans, year_ended
+from generator.rules.roster import ORG_LIFE_TYPES, BranchView, joined_branch, on_roll_on
 
 F = Kind.FINDING
 
@@ -189,28 +190,28 @@ def _cadres(ctx: Context, view: BranchView, year: int) -> Iterator[Diagnostic]:
                        need_org=need.org_life, need_lectures=need.lectures, need_talks=need.talks)
 
 
-def attended_months(view: BranchView, years: list[int]) -> dict[str, set[int]]:
-    """Member id → running month numbers (:func:`month_number`) in which they took part in organisational life."""
-    attended: dict[str, set[int]] = {}
+def attendance_by_month(view: BranchView, years: list[int]) -> dict[int, set[str]]:
+    """Running month number (:func:`month_number`) → ids of who took part in organisational life that month."""
+    attended: dict[int, set[str]] = {}
     for year in years:
         for at in view.activities(year):
             activity = at.value
-            if activity.type not in ORG_LIFE_TYPES:
-                continue
-            number = month_number(activity.date.year, activity.date.month)
-            for member_id in view.participants(activity):
-                attended.setdefault(member_id, set()).add(number)
+            if activity.type in ORG_LIFE_TYPES:
+                number = month_number(activity.date.year, activity.date.month)
+                attended.setdefault(number, set()).update(view.participants(activity))
     return attended
 
 
 def _gaps(ctx: Context, view: BranchView, years: list[int]) -> Iterator[Diagnostic]:
-    attended = attended_months(view, years)
-    months = [span for year in years for span in spans(year, "month")
-              if span.ended(ctx.today) and view.founded_by(span.start)]
+    attended = attendance_by_month(view, years)
+    months = [(span, start, end, attended.get(month_number(span.year, span.index), set()))
+              for year in years for span, start, end in bounded(year, "month")
+              if end <= ctx.today and view.founded_by(start)]
     for at in view.data.members:
         member = at.value
-        eligible = [span for span in months if on_roll_on(member, span.start) and on_roll_on(member, span.end)]
-        missing = [s for s in eligible if month_number(s.year, s.index) not in attended.get(member.id, set())]
+        first, last = joined_branch(member), member.left or dt.date.max
+        missing = [span for span, start, end, present in months
+                   if first <= start and end <= last and member.id not in present]
         for run in runs(missing):
             if len(run) >= ctx.requirements.serious_gap_months:
                 yield make(GAP, at.loc(), records=(member.id,), branch=view.id, unit=view.unit, member=member.name,

@@ -9,6 +9,7 @@ points events of non-members are checked by scoring: NOM005, POINTS004.)
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 
@@ -19,7 +20,7 @@ from generator.models.activity import Activity
 from generator.models.base import Role
 from generator.models.corpus import At, Corpus
 from generator.rules.context import Context
-from generator.rules.roster import BranchView, on_roll_on
+from generator.rules.roster import BranchView, joined_branch, on_roll_on
 
 E = Kind.ERROR
 
@@ -67,9 +68,23 @@ _ROLES = {
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for view in ctx.branches.values():
         yield from _seats(ctx.corpus, view)
+        roll = _own_roll(ctx.corpus, view)
         for activities in view.data.activities.values():
             for at in activities:
-                yield from _activity(ctx.corpus, view, at)
+                yield from _activity(ctx.corpus, view, at, roll)
+
+
+def _own_roll(corpus: Corpus, view: BranchView) -> dict[str, tuple[dt.date, dt.date]]:
+    """Member id → (first, last day on the roll) of the branch's members whom no other branch claims.
+
+    An activity on one of those days that names them is in order, so ``_activity`` passes them at once:
+    activities name people hundreds of thousands of times at province scale.
+    """
+    roll = {}
+    for member_id, member in view.members.items():
+        if _foreign(corpus, view, member_id) is None:
+            roll[member_id] = (joined_branch(member), member.left or dt.date.max)
+    return roll
 
 
 def _foreign(corpus: Corpus, view: BranchView, member_id: str) -> tuple[str, str] | None:
@@ -113,9 +128,14 @@ def _people(activity: Activity) -> Iterator[tuple[tuple[str | int, ...], str, st
         yield ("host",), activity.host, "host"
 
 
-def _activity(corpus: Corpus, view: BranchView, at: At[Activity]) -> Iterator[Diagnostic]:
+def _activity(corpus: Corpus, view: BranchView, at: At[Activity],
+              roll: dict[str, tuple[dt.date, dt.date]]) -> Iterator[Diagnostic]:
     activity = at.value
+    day = activity.date
     for path, member_id, role in _people(activity):
+        span = roll.get(member_id)
+        if span is not None and span[0] <= day <= span[1]:
+            continue
         other = _foreign(corpus, view, member_id)
         if other:
             yield _error(view, OTHER_BRANCH_ACTIVITY, at.loc(*path), member_id, other, _ROLES[role])

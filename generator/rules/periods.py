@@ -73,6 +73,12 @@ def spans(year: int, per: Period) -> tuple[Span, ...]:
     return tuple(Span(year, per, i) for i in range(1, count + 1))
 
 
+@cache
+def bounded(year: int, per: Period) -> tuple[tuple[Span, dt.date, dt.date], ...]:
+    """``spans`` with each period's first and last day, for loops that test every member against every period."""
+    return tuple((span, span.start, span.end) for span in spans(year, per))
+
+
 def span_of(day: dt.date, per: Period) -> Span:
     if per == "month":
         return Span(day.year, per, day.month)

@@ -14,8 +14,10 @@ import datetime as dt
 
 from generator.diagnostics import Diagnostic
 from generator.models.corpus import BranchData, Corpus
+from generator.rules.roster import BranchView
 from generator.scoring import contest, fund, nominations, points, rankings, rubric
 from generator.scoring.context import BranchYear, reference_date
+from generator.scoring.lookups import lookups
 from generator.scoring.results import BranchPoints, BranchScore, ProfileCheck, Scores
 
 
@@ -33,16 +35,18 @@ def scored_years(data: BranchData, current: int, today: dt.date) -> list[int]:
 
 def _branches(corpus: Corpus, today: dt.date, prepared: rubric.Prepared | None, scheme: points.Scheme | None,
               ) -> tuple[dict[str, dict[int, BranchScore]], dict[str, dict[int, BranchPoints]], list[Diagnostic]]:
-    assert corpus.site is not None
+    assert corpus.site is not None and corpus.requirements is not None
     scores: dict[str, dict[int, BranchScore]] = {}
     ranked: dict[str, dict[int, BranchPoints]] = {}
     found: list[Diagnostic] = []
+    shared = lookups(corpus)
     for branch_id in sorted(corpus.branches):
         data = corpus.branches[branch_id]
+        view = BranchView(data, corpus.requirements.value.branch)
         for year in scored_years(data, corpus.site.value.year, today):
             reference = reference_date(year, today)
             assert reference is not None
-            ctx = BranchYear(corpus, data, year, reference)
+            ctx = BranchYear(corpus, data, year, reference, view, shared)
             if prepared is not None:
                 scores.setdefault(branch_id, {})[year] = rubric.score_branch(ctx, prepared)
             if scheme is not None:

@@ -3,14 +3,17 @@
 Built once per branch and year from the corpus — the reference date, the members
 on roll, the year's activities and cases in a stable order, the term in office —
 so the rubric metrics and the points items count the same things the same way,
-and the order of records in the files never matters.
+and the order of records in the files never matters. Each fact is computed once
+and indexed (by member, by activity type) so that a branch of any size costs
+time in proportion to its records, not to members × records.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from generator.diagnostics import field_path
 from generator.labels import cndate, zh
@@ -22,6 +25,7 @@ from generator.models.org import CommitteeTerm, Member
 from generator.models.schemes import Period as PeriodName
 from generator.models.schemes import Requirements
 from generator.rules.roster import ORG_LIFE_TYPES, BranchView, activity_ids, full_on, has_committee, on_roll_in_month
+from generator.scoring.lookups import Lookups
 from generator.scoring.results import Evidence
 
 #: Activities that count as taking part in organisational life (组织生活), as the rules count them.
@@ -45,6 +49,7 @@ class Period:
     end: dt.date
 
 
+@cache
 def periods(year: int, per: PeriodName) -> tuple[Period, ...]:
     if per == "year":
         return (Period(str(year), f"{year}年", dt.date(year, 1, 1), dt.date(year, 12, 31)),)
@@ -73,12 +78,18 @@ def case_evidence(case_id: str, at: At[Case], counted: str = "") -> Evidence:
 
 @dataclass(frozen=True)
 class BranchYear:
-    """One branch in one year, judged at ``reference``."""
+    """One branch in one year, judged at ``reference``.
+
+    ``view`` holds the rules' answers to who was on the roll and who took part, so scores and findings
+    agree; it does not depend on the year, so one view serves all the branch's years.
+    """
 
     corpus: Corpus
     data: BranchData
     year: int
     reference: dt.date
+    view: BranchView
+    lookups: Lookups
 
     @property
     def requirements(self) -> Requirements:
@@ -88,11 +99,6 @@ class BranchYear:
     @property
     def branch_id(self) -> str:
         return self.data.id
-
-    @cached_property
-    def view(self) -> BranchView:
-        """The rules' answers to who was on the roll and who took part, so scores and findings agree."""
-        return BranchView(self.data, self.requirements.branch)
 
     @cached_property
     def activity_ids(self) -> dict[int, str]:
@@ -114,20 +120,44 @@ class BranchYear:
             repr(at.path))))
 
     @cached_property
-    def _evidence(self) -> dict[tuple[int, str], Evidence]:
+    def by_type(self) -> dict[ActivityType, tuple[At[Activity], ...]]:
+        """The year's activities of each type, in date order."""
+        found: dict[ActivityType, list[At[Activity]]] = {}
+        for at in self.activities:
+            found.setdefault(at.value.type, []).append(at)
+        return {kind: tuple(ats) for kind, ats in found.items()}
+
+    @cached_property
+    def lectures(self) -> dict[str, tuple[At[Activity], ...]]:
+        """Lecturer id → the party lectures they gave this year, in date order."""
+        found: dict[str, list[At[Activity]]] = {}
+        for at in self.by_type.get(ActivityType.PARTY_LECTURE, ()):
+            if at.value.lecturer is not None:
+                found.setdefault(at.value.lecturer, []).append(at)
+        return {member: tuple(ats) for member, ats in found.items()}
+
+    @cached_property
+    def _evidence(self) -> dict[str, dict[int, Evidence]]:
+        """Way of counting → activity identity → its evidence."""
         return {}
 
-    def evidence(self, at: At[Activity], counted: str = "") -> Evidence:
-        """An activity as the input of a result (built once per activity and way of counting)."""
-        key = (id(at), counted)
-        found = self._evidence.get(key)
-        if found is None:
-            value = at.value
-            label = f"{cndate(value.date)} {zh(value.type)}：{value.topic}"
-            found = Evidence(at.source.name, field_path(at.path), "activity", self.activity_ids[id(at)], label,
-                             counted)
-            self._evidence[key] = found
+    def evidences(self, ats: Iterable[At[Activity]], counted: str = "") -> list[Evidence]:
+        """Activities as the inputs of a result, in order (each built once per activity and way of counting)."""
+        cache = self._evidence.get(counted)
+        if cache is None:
+            cache = self._evidence[counted] = {}
+        found = []
+        for at in ats:
+            evidence = cache.get(id(at))
+            if evidence is None:
+                evidence = cache[id(at)] = self._activity_evidence(at, counted)
+            found.append(evidence)
         return found
+
+    def _activity_evidence(self, at: At[Activity], counted: str) -> Evidence:
+        value = at.value
+        label = f"{cndate(value.date)} {zh(value.type)}：{value.topic}"
+        return Evidence(at.source.name, field_path(at.path), "activity", self.activity_ids[id(at)], label, counted)
 
     @cached_property
     def members(self) -> tuple[At[Member], ...]:
@@ -143,9 +173,8 @@ class BranchYear:
     def cases(self) -> tuple[tuple[str, At[Case]], ...]:
         """Cases dated this year against members of this branch, by date and id."""
         found = [
-            (case_id, at) for case_id, at in self.corpus.cases.items()
+            (case_id, at) for member in self.member_ids for case_id, at in self.lookups.cases.get(member, ())
             if at.value.date.year == self.year and at.value.date <= self.reference
-            and at.value.member is not None and at.value.member in self.member_ids
         ]
         return tuple(sorted(found, key=lambda pair: (pair[1].value.date, pair[0])))
 
@@ -191,7 +220,7 @@ class BranchYear:
         """Member id → the activities they took part in, in date order."""
         found: dict[str, list[At[Activity]]] = {}
         for at in self.activities:
-            for member in sorted(self.view.participants(at.value)):
+            for member in self.view.participants(at.value):
                 found.setdefault(member, []).append(at)
         return {member: tuple(ats) for member, ats in found.items()}
 

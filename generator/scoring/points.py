@@ -51,19 +51,18 @@ class SanctionParams(Record):
 
 
 def attendance(ctx: BranchYear, member: At[Member], item: PointsItem, params: AttendanceParams) -> list[Occurrence]:
-    return [(ctx.evidence(at, "参加"), item.points) for at in ctx.taken_part.get(member.value.id, ())
-            if at.value.type in params.types]
+    counted = [at for at in ctx.taken_part.get(member.value.id, ()) if at.value.type in params.types]
+    return [(evidence, item.points) for evidence in ctx.evidences(counted, "参加")]
 
 
 def unexcused_absence(ctx: BranchYear, member: At[Member], item: PointsItem, params: NoParams) -> list[Occurrence]:
     del params
-    return [(ctx.evidence(at, "无故缺席"), item.points) for at in ctx.unexcused.get(member.value.id, ())]
+    return [(evidence, item.points) for evidence in ctx.evidences(ctx.unexcused.get(member.value.id, ()), "无故缺席")]
 
 
 def lectures_given(ctx: BranchYear, member: At[Member], item: PointsItem, params: NoParams) -> list[Occurrence]:
     del params
-    return [(ctx.evidence(at, "主讲"), item.points) for at in ctx.activities
-            if at.value.type is ActivityType.PARTY_LECTURE and at.value.lecturer == member.value.id]
+    return [(evidence, item.points) for evidence in ctx.evidences(ctx.lectures.get(member.value.id, ()), "主讲")]
 
 
 def unpaid_dues(ctx: BranchYear, member: At[Member], item: PointsItem, params: NoParams) -> list[Occurrence]:
@@ -167,11 +166,13 @@ PRIVATE = frozenset({"unpaid_dues"})
 
 
 def _line(item: PointsItem, source: str, found: list[Occurrence], rule: str) -> PointsLine:
-    raw = sum((points for _, points in found), Decimal(0))
+    """The line of an item that counted at least once."""
+    evidence, points = zip(*found, strict=True)
+    raw = sum(points, Decimal(0))
     capped = _cap(item, raw)
     if item.cap is not None:
         rule += f"；全年累计不超过{item.cap}分"
-    inputs = tuple(dict.fromkeys(evidence for evidence, _ in found))
+    inputs = tuple(dict.fromkeys(evidence))
     return PointsLine(item.key, item.name, item.category, source, len(found), raw, capped, rule, inputs,
                       private=item.metric in PRIVATE)
 
@@ -197,20 +198,23 @@ def _event_problem(ctx: BranchYear, scheme: Scheme, at: At[PointsEvent]) -> Diag
 
 
 def _manual_lines(scheme: Scheme, member: str, events: list[At[PointsEvent]]) -> list[PointsLine]:
-    lines = []
-    for key, item in scheme.manual.items():
-        found = [
-            (Evidence(at.source.name, field_path(at.path), "points_event", f"{member}-{at.value.date.isoformat()}",
-                      f"{cndate(at.value.date)} {item.name}" + (f"：{at.value.note}" if at.value.note else ""),
-                      "登记"),
-             at.value.points if at.value.points is not None else item.points)
-            for at in events if at.value.member == member and at.value.item == key
-        ]
-        if found:
-            bounds = f"每次{item.min}至{item.max}分" if item.min is not None and item.max is not None else \
-                f"每次{item.points}分"
-            lines.append(_line(item, "manual", found, f"支部登记，{bounds}"))
-    return lines
+    """Lines of the clerk's events, in the scheme's item order; ``events`` are the member's own, in order."""
+    by_item: dict[str, list[At[PointsEvent]]] = {}
+    for at in events:
+        by_item.setdefault(at.value.item, []).append(at)
+    return [_manual_line(item, member, by_item[key]) for key, item in scheme.manual.items() if key in by_item]
+
+
+def _manual_line(item: PointsItem, member: str, events: list[At[PointsEvent]]) -> PointsLine:
+    found = [
+        (Evidence(at.source.name, field_path(at.path), "points_event", f"{member}-{at.value.date.isoformat()}",
+                  f"{cndate(at.value.date)} {item.name}" + (f"：{at.value.note}" if at.value.note else ""), "登记"),
+         at.value.points if at.value.points is not None else item.points)
+        for at in events
+    ]
+    bounds = f"每次{item.min}至{item.max}分" if item.min is not None and item.max is not None else \
+        f"每次{item.points}分"
+    return _line(item, "manual", found, f"支部登记，{bounds}")
 
 
 def _veto(ctx: BranchYear, scheme: Scheme, member: str) -> str:
@@ -221,12 +225,18 @@ def _veto(ctx: BranchYear, scheme: Scheme, member: str) -> str:
     return ""
 
 
+def _auto_lines(ctx: BranchYear, scheme: Scheme, member: At[Member]) -> list[PointsLine]:
+    """Lines of the automatic items that counted anything (an item that counted nothing shows no line)."""
+    lines = []
+    for item, metric, params in scheme.auto:
+        found = metric.measure(ctx, member, item, params)
+        if found:
+            lines.append(_line(item, "auto", found, f"{metric.description}，每次{item.points}分"))
+    return lines
+
+
 def _member(ctx: BranchYear, scheme: Scheme, member: At[Member], events: list[At[PointsEvent]]) -> MemberPoints:
-    lines = [
-        _line(item, "auto", metric.measure(ctx, member, item, params), f"{metric.description}，每次{item.points}分")
-        for item, metric, params in scheme.auto
-    ]
-    lines = [line for line in lines if line.count] + _manual_lines(scheme, member.value.id, events)
+    lines = _auto_lines(ctx, scheme, member) + _manual_lines(scheme, member.value.id, events)
     categories: dict[str, Decimal] = {}
     floored: list[str] = []
     for category in scheme.value.categories:
@@ -248,8 +258,11 @@ def score_points(ctx: BranchYear, scheme: Scheme) -> tuple[BranchPoints, list[Di
                     key=lambda at: (at.value.date, at.value.member, at.value.item, repr(at.value.points),
                                     at.value.note or "", repr(at.path)))
     problems = [p for p in (_event_problem(ctx, scheme, at) for at in events) if p is not None]
-    valid = [at for at in events if at.value.item in scheme.manual and at.value.member in ctx.member_ids]
-    members = [_member(ctx, scheme, at, valid) for at in ctx.members]
+    valid: dict[str, list[At[PointsEvent]]] = {}
+    for at in events:
+        if at.value.item in scheme.manual and at.value.member in ctx.member_ids:
+            valid.setdefault(at.value.member, []).append(at)
+    members = [_member(ctx, scheme, at, valid.get(at.value.id, [])) for at in ctx.members]
     ranks = competition_ranks([m.total for m in members])
     share = scheme.value.nomination_share
     cutoff = max(1, math.ceil(len(members) * share)) if members else 0

@@ -67,9 +67,8 @@ def secretary_trained(ctx: BranchYear, params: TrainedParams, weight: Decimal) -
     found = [
         Evidence(at.source.name, "", "training", training_id, f"{cndate(at.value.start)} {at.value.title}",
                  "书记参训")
-        for training_id, at in sorted(ctx.corpus.trainings.items())
-        if at.value.kind in params.kinds and at.value.start.year == ctx.year
-        and at.value.start <= ctx.reference and secretary in at.value.attendees
+        for training_id, at in ctx.lookups.trainings.get((ctx.year, secretary), ())
+        if at.value.kind in params.kinds and at.value.start <= ctx.reference
     ]
     summary = f"书记参加培训{len(found)}次" if found else "书记当年未参加培训"
     return Measure(whole(bool(found)), rule, summary, tuple(found))

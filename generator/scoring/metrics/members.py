@@ -37,8 +37,9 @@ def dues_paid(ctx: BranchYear, params: NoParams, weight: Decimal) -> Measure:
     due = paid = 0
     for at in ctx.members:
         months = due_months(ctx, at.value)
+        settled = set(at.value.dues.get(ctx.year, ()))
         due += len(months)
-        paid += len(months) - len(unpaid_months(ctx, at.value))
+        paid += sum(1 for m in months if m in settled)
     if due == 0:
         return not_applicable(rule, "本年度尚无应缴党费的月份")
     source = ctx.data.members[0].source.name if ctx.data.members else ""

@@ -74,15 +74,16 @@ def _measure_track(ctx: BranchYear, track: _Track) -> tuple[int, int, list[str],
     met = due = 0
     missing: list[str] = []
     evidence: list[Evidence] = []
+    matching = [at for at in ctx.by_type.get(track.type, ()) if track.matches(at.value)]
     for period in ctx.active_periods(track.per):
-        held = [at for at in ctx.activities if track.matches(at.value) and period.start <= at.value.date <= period.end]
+        held = [at for at in matching if period.start <= at.value.date <= period.end]
         ok = len(held) >= track.min
         if period.end <= ctx.reference or ok:
             due += 1
             met += ok
             if not ok:
                 missing.append(f"{track.label}{period.label}")
-        evidence += [ctx.evidence(at, f"计入{track.group_name}{period.label}") for at in held]
+        evidence += ctx.evidences(held, f"计入{track.group_name}{period.label}")
     return met, due, missing, evidence
 
 
