@@ -5,12 +5,20 @@ only formatting logic they use, so every page writes dates as ``2024年3月5日`
 and money the same way. ``StrictUndefined`` turns a template typo into a build
 failure rather than an empty cell. Each build makes its own environment, so
 templates are never re-checked on disk while it renders (``auto_reload`` off).
+
+Views hand templates plain dicts, and ``row.name`` in a template means the key
+``name``. Jinja's own lookup tries the attribute first, so every such access on
+a dict raised and caught an ``AttributeError`` (about a quarter of the time
+spent rendering a 3,000-branch site); :class:`SiteEnvironment` looks the key up first. A
+key named like a dict method (``items``…) still resolves to the method, as in
+Jinja, so no template can tell the difference.
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -41,8 +49,24 @@ def percent(share: Decimal) -> str:
     return f"{(share * 100).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
 
 
+#: Names a dict answers as attributes: ``d.items`` is the method even if ``d`` has a key ``items``.
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class SiteEnvironment(Environment):
+    """Jinja's environment with a fast path for ``mapping.key`` on plain dicts; same results."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def environment(templates: Path = TEMPLATES) -> Environment:
-    env = Environment(
+    env = SiteEnvironment(
         loader=FileSystemLoader(templates),
         autoescape=select_autoescape(["html", "j2", "xml"]),
         undefined=StrictUndefined,

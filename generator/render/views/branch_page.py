@@ -19,7 +19,7 @@ from generator.models.base import MemberStatus, Role
 from generator.models.corpus import BranchData
 from generator.render.pages import Page, page_path
 from generator.render.views import urls
-from generator.render.views.context import View
+from generator.render.views.context import View, points
 from generator.render.views.finding_years import page_year
 from generator.render.views.orglife import calendar
 from generator.render.views.scorecard import scorecard
@@ -34,8 +34,8 @@ def branch_years(v: View, data: BranchData) -> list[int]:
     return sorted({y for y in set(data.years()) | scored if y <= v.year} | {v.year})
 
 
-def branch_pages(v: View, data: BranchData) -> list[Page]:
-    years = branch_years(v, data)
+def branch_pages(v: View, data: BranchData, years: list[int]) -> list[Page]:
+    """The branch's annual report for each of ``years`` (:func:`branch_years`)."""
     assert v.corpus.requirements is not None
     roster = BranchView(data, v.corpus.requirements.value.branch)
     pages = []
@@ -133,7 +133,7 @@ def points_view(v: View, branch_id: str, year: int) -> dict[str, Any] | None:
         "cutoff_rank": ranking.cutoff_rank, "categories": list(ranking.categories.items()),
         "members": [{"rank": m.rank, "name": m.name, "total": m.total,
                      "url": urls.member_points(branch_id, year, m.member),
-                     "categories": [m.categories.get(key) for key in ranking.categories]}
+                     "categories": [points(m.categories.get(key)) for key in ranking.categories]}
                     for m in v.public_points(ranking)],
         "scope": v.site.privacy.member_points,
     }

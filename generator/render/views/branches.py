@@ -28,7 +28,15 @@ def band_names(v: View) -> dict[str, str]:
 
 
 def branch_rows(v: View, year: int) -> list[dict[str, Any]]:
-    """One row per branch for ``year``, in id order; scores may be missing (not assessed)."""
+    """One row per branch for ``year``, in id order; scores may be missing (not assessed).
+
+    Computed once per render: the home page, the units and the branch listings all read them
+    (callers must not change the rows).
+    """
+    return v.once(f"branch_rows/{year}", lambda: _branch_rows(v, year))
+
+
+def _branch_rows(v: View, year: int) -> list[dict[str, Any]]:
     ranking = v.scores.rankings.get(year)
     ranks = {r.branch: r for r in ranking.branches} if ranking else {}
     day = reference_day(v, year)
@@ -74,16 +82,18 @@ def pages(v: View) -> list[Page]:
                                                          for k, (u, lbl) in SORTS.items()],
               "units": [{"id": uid, "name": name} for _, uid, name in units]}
     out = []
+    orders = {key: sorted_rows(rows, key) for key in SORTS}
     for key, (url, label) in SORTS.items():
-        data = {**common, "rows": sorted_rows(rows, key), "sort": key, "band": "", "variant": label}
+        data = {**common, "rows": orders[key], "sort": key, "band": "", "variant": label}
         out.append(Page(page_path(url), "site/branches.html.j2", "党支部一览", data, section="branches",
                         search=key == "score", sitemap=key == "score"))
     for band in bands:
-        selected = [r for r in sorted_rows(rows, "score") if r["band"] == band["key"]]
+        selected = [r for r in orders["score"] if r["band"] == band["key"]]
         data = {**common, "rows": selected, "sort": "score", "band": band["key"], "variant": band["name"]}
         out.append(Page(page_path(band["url"]), "site/branches.html.j2", f"党支部一览：{band['name']}", data,
                         section="branches", search=False, sitemap=False))
     for _, data in sorted(v.corpus.branches.items()):
-        out.extend(branch_pages(v, data))
-        out.extend(member_pages(v, data, branch_years(v, data)))
+        years = branch_years(v, data)
+        out.extend(branch_pages(v, data, years))
+        out.extend(member_pages(v, data, years))
     return out

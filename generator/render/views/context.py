@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
 from typing import Any, TypeVar
@@ -19,6 +20,7 @@ from generator.diagnostics import Diagnostic, Kind
 from generator.labels import zh
 from generator.models.corpus import At, Corpus
 from generator.models.site import Site
+from generator.render.env import number
 from generator.render.markdown import MarkdownRenderer
 from generator.scoring.results import BranchPoints, BranchScore, MemberPoints, Scores
 
@@ -113,3 +115,8 @@ def content_path(name: str) -> str:
 
 def label(value: StrEnum | None) -> str:
     return zh(value) if value is not None else ""
+
+
+def points(value: Decimal | None) -> str | None:
+    """A score formatted as the ``number`` filter would (``None`` stays ``None``: the template shows a dash)."""
+    return None if value is None else number(value)

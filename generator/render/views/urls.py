@@ -64,14 +64,20 @@ def activity_anchor(record: str) -> str:
     return f"act-{record}"
 
 
+#: Evidence kind → the anchor of its place on the branch page (a prefix for the record's id, or the whole anchor).
+_RECORD_ANCHORS = {"activity": activity_anchor(""), "rectification": "rect-"}
+_SECTION_ANCHORS = {"assessment": "assessment", "points_event": "points", "branch": "profile"}
+
+
 def evidence(item: Evidence, branch_page: str) -> str:
     """Where a score's input record is shown; empty when the record has no public place."""
-    anchors = {"activity": activity_anchor(item.record), "rectification": f"rect-{item.record}",
-               "assessment": "assessment", "points_event": "points", "branch": "profile"}
-    if item.kind in anchors:
-        return f"{branch_page}#{anchors[item.kind]}"
-    if item.kind == "training":
+    kind = item.kind
+    if kind in _RECORD_ANCHORS:
+        return f"{branch_page}#{_RECORD_ANCHORS[kind]}{item.record}"
+    if kind in _SECTION_ANCHORS:
+        return f"{branch_page}#{_SECTION_ANCHORS[kind]}"
+    if kind == "training":
         return f"{TRAININGS}#training-{item.record}"
-    if item.kind == "case":
+    if kind == "case":
         return case(item.record)
     return ""
