@@ -1,8 +1,8 @@
 """Benchmarks at province scale: synthesise corpora, time the builds a CI run does, print one table.
 
 Every build runs as a subprocess (``python -m generator build``), exactly as CI
-runs it; its peak memory is the largest total RSS of the build process and
-all its descendants (PDF and parse workers), sampled from ``/proc``. Figures
+runs it; its peak memory is the largest total PSS of the build process and
+all its descendants (PDF, parse and page workers, Pagefind), sampled from ``/proc``. Figures
 are medians of ``runs`` repetitions. Stage times come from the build's own
 progress lines (``<stage>：<seconds> s``), so the rates measure the stage and
 not the process start-up. Wall-clock times are what a user waits; on a shared
@@ -33,11 +33,11 @@ PDF_STAGE = "生成 PDF 通报 / bulletins"
 
 @dataclass
 class Run:
-    """One build subprocess: its wall and CPU time, peak RSS, exit code and stage times."""
+    """One build subprocess: its wall and CPU time, peak memory (PSS), exit code and stage times."""
 
     seconds: float
     cpu: float
-    peak_rss: int
+    peak_memory: int
     code: int
     stages: dict[str, float]
     stderr: str
@@ -62,7 +62,7 @@ def run_build(args: Sequence[str | Path], cwd: Path) -> Run:
                                env=_environment())
     peak = 0
     while process.poll() is None:
-        peak = max(peak, tree_rss(process.pid))
+        peak = max(peak, tree_memory(process.pid))
         time.sleep(0.05)
     stderr = process.stderr.read() if process.stderr else ""
     seconds, cpu1 = time.perf_counter() - start, os.times()
@@ -78,17 +78,22 @@ def _environment() -> dict[str, str]:
     return {**os.environ, "CI": "1", "PYTHONPATH": path}
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory in bytes of ``pid`` and all its descendants (0 once it is gone)."""
+def tree_memory(pid: int) -> int:
+    """Memory in bytes used by ``pid`` and all its descendants (0 once it is gone).
+
+    Each process counts its proportional set size (PSS): its private pages plus its share of pages
+    it shares with others. Summing plain RSS would count every copy-on-write page of the forked
+    page renderers, and every shared library, once per process.
+    """
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except OSError:
             continue
-        match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+        match = re.search(r"^Pss:\s+(\d+) kB", rollup, re.MULTILINE)
         total += int(match.group(1)) * 1024 if match else 0
         stack.extend(int(child) for child in children)
     return total
@@ -136,7 +141,7 @@ def _figures(result: SizeResult, cold: list[Run], html: list[Run], noop: list[Ru
     f["html_s"] = _median(r.seconds for r in html)
     f["noop_s"] = _median(r.seconds for r in noop)
     f["edit_s"] = _median(r.seconds for r in edits)
-    f["peak_rss_mib"] = max(r.peak_rss for r in [*cold, *html, *noop, *edits, warm]) / 2**20
+    f["peak_memory_mib"] = max(r.peak_memory for r in [*cold, *html, *noop, *edits, warm]) / 2**20
     load = _median(sum(r.stages.get(s, 0.0) for s in LOAD_STAGES) for r in cold)
     f["records_per_s"] = result.records / load if load else 0.0
     site = _median(r.stages.get(SITE_STAGE, 0.0) for r in html)
@@ -222,7 +227,7 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ("html_s", "cold HTML-only build (s)", "{:.1f}"),
     ("noop_s", "no-op rebuild (s)", "{:.2f}"),
     ("edit_s", "one-record edit rebuild (s)", "{:.2f}"),
-    ("peak_rss_mib", "peak RSS, all processes (MiB)", "{:,.0f}"),
+    ("peak_memory_mib", "peak memory, all processes (PSS, MiB)", "{:,.0f}"),
 )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.cache import cache_root, gc_paused, record_reader
 from generator.cache.builds import BuildMemo
+from generator.cache.render import RenderCache
 from generator.codes import Lang
 from generator.diagnostics import Diagnostic, Kind
 from generator.load import discover
@@ -86,7 +87,7 @@ def _check(settings: Settings, progress: Progress) -> Checked:
 def build(settings: Settings, progress: Progress | None = None) -> Checked:
     """Check, and render into ``settings.out`` only if there is no content error."""
     from generator.output import staging
-    from generator.render.bulletin_pdfs import PdfErrors, render_bulletin_pdfs
+    from generator.render.bulletin_pdfs import PdfErrors, PendingPdfs, start_bulletin_pdfs
     from generator.render.site import render_site
 
     progress = progress or Progress(BUILD_STAGES, quiet=True)
@@ -99,15 +100,22 @@ def build(settings: Settings, progress: Progress | None = None) -> Checked:
     checked = check(settings, progress)
     if checked.errors or checked.scores is None:
         return checked
+    renders = RenderCache(cache_root(settings.content, settings.cache)) if settings.use_cache else None
+    pdfs: PendingPdfs | None = None
     try:
         with staging(settings.out) as stage:
             if settings.pdf:
-                with progress.stage("生成 PDF 通报 / bulletins"):
-                    render_bulletin_pdfs(checked, stage, progress)
+                pdfs = start_bulletin_pdfs(checked, stage, progress, renders)
             with progress.stage("生成网站 / site"):
-                render_site(checked, stage)
-        if memo:
+                render_site(checked, stage, renders)
+            if pdfs:
+                pdfs.finish()
+        if memo and renders:
+            renders.finish()
             memo.remember(checked.diagnostics)
     except PdfErrors as failed:
         checked.diagnostics += failed.diagnostics
+    finally:
+        if pdfs:
+            pdfs.cancel()
     return checked

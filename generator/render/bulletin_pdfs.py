@@ -11,14 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.cache.builds import fonts_digest
+from generator.cache.render import RenderCache
 from generator.codes import define, make
 from generator.diagnostics import Diagnostic, Kind, Location, Severity
 from generator.models.site import Fonts
 from generator.pipeline import Checked
 from generator.progress import Progress
 from generator.render.bulletins import BulletinView, bulletin_views, pdf_document
-from generator.render.pdf import FontsMissing, MissingGlyphs, render_many, resolve_fonts
+from generator.render.pdf import FontsMissing, MissingGlyphs, resolve_fonts
 from generator.render.pdf.fonts import INSTALL_COMMAND
+from generator.render.pdf.pool import Rendering
+
+PDF_STAGE = "生成 PDF 通报 / bulletins"
 
 GLYPHS = define(
     "PDF001", Kind.ERROR, Severity.ERROR,
@@ -43,41 +48,75 @@ class PdfErrors(Exception):
         self.diagnostics = tuple(diagnostics)
 
 
-def render_bulletin_pdfs(checked: Checked, out: Path, progress: Progress) -> None:
-    """Every bulletin of the corpus as ``bulletins/<id>.pdf`` under ``out``."""
+def start_bulletin_pdfs(checked: Checked, out: Path, progress: Progress,
+                        cache: RenderCache | None = None) -> PendingPdfs:
+    """Start rendering every bulletin of the corpus (``bulletins/<id>.pdf`` under ``out``) in the background."""
     from generator.render.site import make_view
 
     corpus = checked.corpus
     assert corpus.site is not None and checked.scores is not None
     view = make_view(checked, frozenset(corpus.assets))
     site = corpus.site.value
-    write_bulletin_pdfs(bulletin_views(corpus, checked.scores, view.markdown), site.organ_mark, site.fonts, out,
-                        progress)
+    return PendingPdfs(bulletin_views(corpus, checked.scores, view.markdown), site.organ_mark, site.fonts, out,
+                       progress, cache)
 
 
-def write_bulletin_pdfs(
-    views: Sequence[BulletinView], organ_mark: str, fonts: Fonts, out: Path, progress: Progress
-) -> None:
-    if not views:
-        return
-    try:
-        plan = resolve_fonts(fonts.model_dump())
-    except FontsMissing as missing:
-        raise PdfErrors([make(NO_FONT, Location("content/site.yaml", field="fonts"),
-                              roles="、".join(missing.roles))]) from None
-    for line in plan.describe():
-        progress.say(f"      字体 / font: {line}")
-    docs = [pdf_document(view, organ_mark) for view in views]
-    try:
-        pdfs = render_many(docs, plan)
-    except ExceptionGroup as group:
-        paths = {view.source: view.path for view in views}
-        raise PdfErrors(_diagnostics(group, paths)) from None
-    for view, data in zip(views, pdfs, strict=True):
-        path = out / view.pdf
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    progress.say(f"      PDF 通报 / bulletins: {len(pdfs)}")
+class PendingPdfs:
+    """Bulletins rendering in worker processes while the build makes the HTML site.
+
+    A bulletin whose document, fonts, templates and generator are unchanged is taken from the
+    render cache instead. :meth:`finish` waits, writes the files and reports the stage's own time
+    (from the start to the last document done); :meth:`cancel` abandons the work when the build failed.
+    """
+
+    def __init__(self, views: Sequence[BulletinView], organ_mark: str, fonts: Fonts, out: Path,
+                 progress: Progress, cache: RenderCache | None = None) -> None:
+        self.views, self.out, self.progress, self.cache = list(views), out, progress, cache
+        self.docs = [pdf_document(view, organ_mark) for view in self.views]
+        self.keys: list[tuple[object, ...]] = []
+        self.found: list[bytes | None] = [None] * len(self.docs)
+        self.rendering: Rendering | None = None
+        if not self.docs:
+            return
+        try:
+            plan = resolve_fonts(fonts.model_dump())
+        except FontsMissing as missing:
+            raise PdfErrors([make(NO_FONT, Location("content/site.yaml", field="fonts"),
+                                  roles="、".join(missing.roles))]) from None
+        self.fonts_used = plan.describe()
+        if cache is not None:
+            installed = fonts_digest()
+            self.keys = [("pdf", installed, self.fonts_used, doc) for doc in self.docs]
+            self.found = [cache.lookup(key) for key in self.keys]
+        self.rendering = Rendering([doc for doc, data in zip(self.docs, self.found, strict=True) if data is None],
+                                   plan)
+
+    def finish(self) -> None:
+        if self.rendering is None:
+            return
+        self.progress.done += 1
+        self.progress.say(f"[{self.progress.done}/{self.progress.total}] {PDF_STAGE}")
+        for line in self.fonts_used:
+            self.progress.say(f"      字体 / font: {line}")
+        try:
+            fresh = iter(data for data, _ in self.rendering.result())
+        except ExceptionGroup as group:
+            paths = {view.source: view.path for view in self.views}
+            raise PdfErrors(_diagnostics(group, paths)) from None
+        for index, (view, found) in enumerate(zip(self.views, self.found, strict=True)):
+            data = found if found is not None else next(fresh)
+            if found is None and self.cache is not None:
+                self.cache.store(self.keys[index], data)
+            path = self.out / view.pdf
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        reused = sum(found is not None for found in self.found)
+        self.progress.say(f"      PDF 通报 / bulletins: {len(self.docs)}（沿用 / reused {reused}）")
+        self.progress.say(f"      {PDF_STAGE}：{self.rendering.seconds:.2f} s")
+
+    def cancel(self) -> None:
+        if self.rendering is not None:
+            self.rendering.cancel()
 
 
 def _where(source: str, path: Path | None, chars: Sequence[str]) -> Location:

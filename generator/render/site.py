@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator.cache.render import RenderCache
 from generator.pipeline import Checked
 from generator.render.assets import copy_assets, publish_static
 from generator.render.env import environment
@@ -59,12 +60,12 @@ def make_view(checked: Checked, copied: frozenset[str]) -> View:
     return View(corpus, checked.scores, tuple(checked.diagnostics), checked.today, MarkdownRenderer(links))
 
 
-def render_site(checked: Checked, out: Path) -> None:
+def render_site(checked: Checked, out: Path, cache: RenderCache | None = None) -> None:
     with frozen_heap():
-        _render_site(checked, out)
+        _render_site(checked, out, cache)
 
 
-def _render_site(checked: Checked, out: Path) -> None:
+def _render_site(checked: Checked, out: Path, cache: RenderCache | None) -> None:
     env = environment()
     copied = copy_assets(checked.corpus.assets, out)
     v = make_view(checked, copied)
@@ -78,9 +79,10 @@ def _render_site(checked: Checked, out: Path) -> None:
     }
     datasets = write_open_data(v, case_stats, out)
     pages = site_pages(v, datasets)
-    write_pages(env, pages, common, out)
-    search = search_page(build_index(out))
-    write_pages(env, [search], common, out)
+    write_pages(env, pages, common, out, cache)
+    searchable = [page.path for page in pages if page.search]
+    search = search_page(build_index(out, searchable, cache.root if cache is not None else None))
+    write_pages(env, [search], common, out, cache)
     write_feeds(env, [*pages, search], bulletins.bulletin_rows(v), base_url=str(v.site.base_url),
                 title=v.site.title, organ=v.site.organ, today=v.today, out=out)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.cache import codec
-from generator.cache.render import RenderCache
+from generator.cache.render import RenderCache, object_name
 from generator.cache.store import Store
 from generator.synth import synthesize
 from tests.conftest import run_cli
@@ -95,32 +96,49 @@ def _templates(tmp_path: Path) -> Path:
     return folder
 
 
+def _emit(cache: RenderCache, path: Path, parts: tuple[object, ...], data: bytes) -> bool:
+    """What ``write_pages`` does for one page: reuse the stored output, else write ``data`` and keep it."""
+    key = cache.key(*parts)
+    if cache.reuse(key, path):
+        return True
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    cache.keep(key, path, object_name(data))
+    return False
+
+
 def test_render_cache_reuses_unchanged_output_and_renders_changed_data(tmp_path: Path) -> None:
     cache = RenderCache(tmp_path / "cache", _templates(tmp_path))
-    calls: list[str] = []
-
-    def render(text: str) -> bytes:
-        calls.append(text)
-        return text.encode()
-
-    for stage in ("one", "two"):
-        cache.emit(tmp_path / stage / "a.html", ("page", {"x": Decimal("1.50"), "d": dt.date(2024, 1, 1)}),
-                   lambda: render("a"))
-    assert calls == ["a"]
+    page = ("page", {"x": Decimal("1.50"), "d": dt.date(2024, 1, 1)})
+    assert not _emit(cache, tmp_path / "one" / "a.html", page, b"a")
+    cache.finish()
+    cache = RenderCache(tmp_path / "cache", tmp_path / "templates")
+    assert _emit(cache, tmp_path / "two" / "a.html", page, b"ignored")
     assert (tmp_path / "two" / "a.html").read_bytes() == b"a"
-    cache.emit(tmp_path / "three" / "a.html", ("page", {"x": Decimal("1.5"), "d": dt.date(2024, 1, 1)}),
-               lambda: render("b"))
-    assert calls == ["a", "b"], "1.50 and 1.5 print differently, so they are different inputs"
-    assert cache.get_or_render(("pdf", 1), lambda: b"%PDF") == cache.get_or_render(("pdf", 1), lambda: b"other")
+    changed = ("page", {"x": Decimal("1.5"), "d": dt.date(2024, 1, 1)})
+    assert not _emit(cache, tmp_path / "three" / "a.html", changed, b"b"), "1.50 and 1.5 print differently"
+    cache.store(("pdf", 1), b"%PDF")
+    assert cache.lookup(("pdf", 1)) == b"%PDF" and cache.lookup(("pdf", 2)) is None
 
 
 def test_an_output_edited_in_place_is_not_reused(tmp_path: Path) -> None:
     cache = RenderCache(tmp_path / "cache", _templates(tmp_path))
-    cache.emit(tmp_path / "one" / "a.html", ("page", 1), lambda: b"original")
+    _emit(cache, tmp_path / "one" / "a.html", ("page", 1), b"original")
     with (tmp_path / "one" / "a.html").open("r+b") as handle:
         handle.write(b"ORIGINAL")
-    cache.emit(tmp_path / "two" / "a.html", ("page", 1), lambda: b"original")
+    assert not _emit(cache, tmp_path / "two" / "a.html", ("page", 1), b"original")
     assert (tmp_path / "two" / "a.html").read_bytes() == b"original"
+
+
+def test_a_corrupt_manifest_means_rendering_again(tmp_path: Path) -> None:
+    cache = RenderCache(tmp_path / "cache", _templates(tmp_path))
+    _emit(cache, tmp_path / "one" / "a.html", ("page", 1), b"original")
+    cache.finish()
+    manifest = next((tmp_path / "cache" / "render").glob("*/*"))
+    manifest.write_bytes(manifest.read_bytes().replace(b'"', b"'"))
+    cache = RenderCache(tmp_path / "cache", tmp_path / "templates")
+    assert not _emit(cache, tmp_path / "two" / "a.html", ("page", 1), b"fresh")
+    assert (tmp_path / "two" / "a.html").read_bytes() == b"fresh"
 
 
 def test_a_template_change_or_unkeyable_data_never_reuses(tmp_path: Path) -> None:
@@ -130,8 +148,9 @@ def test_a_template_change_or_unkeyable_data_never_reuses(tmp_path: Path) -> Non
     cache = RenderCache(tmp_path / "cache", templates)
     assert cache.key("page", 1) != before
     assert cache.key("page", {"f": len}) is None
-    outputs = [cache.get_or_render(("page", {"f": len}), lambda n=n: str(n).encode()) for n in range(2)]
-    assert outputs == [b"0", b"1"]
+    assert not _emit(cache, tmp_path / "one" / "a.html", ("page", {"f": len}), b"0")
+    assert not _emit(cache, tmp_path / "two" / "a.html", ("page", {"f": len}), b"1")
+    assert (tmp_path / "two" / "a.html").read_bytes() == b"1"
 
 
 def test_no_op_rebuild_reuses_the_output_unless_it_was_touched(tmp_path: Path) -> None:
@@ -149,3 +168,21 @@ def test_no_op_rebuild_reuses_the_output_unless_it_was_touched(tmp_path: Path) -
     assert "edited" not in index.read_text(encoding="utf-8")
     cold = run_cli("build", "--content", content, "--out", out, "--no-pdf", "--no-cache")
     assert "沿用上次的输出" not in cold.stderr
+
+
+def test_an_edit_that_keeps_size_and_modification_time_still_rebuilds(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    synthesize(content, 3, seed=2)
+    out = tmp_path / "site"
+    assert run_cli("build", "--content", content, "--out", out, "--no-pdf").returncode == 0
+    branch = sorted((content / "branches").glob("*/branch.yaml"))[0]
+    before = branch.stat()
+    text = branch.read_text(encoding="utf-8")
+    name = text.split("name: ", 1)[1].split("\n", 1)[0]
+    renamed = name[:-1] + ("甲" if name[-1] != "甲" else "乙")
+    branch.write_text(text.replace(f"name: {name}", f"name: {renamed}", 1), encoding="utf-8")
+    os.utime(branch, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert branch.stat().st_size == before.st_size and branch.stat().st_mtime_ns == before.st_mtime_ns
+    again = run_cli("build", "--content", content, "--out", out, "--no-pdf")
+    assert again.returncode == 0 and "沿用上次的输出" not in again.stderr
+    assert renamed in (out / "branches" / branch.parent.name / "index.html").read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from generator.render.pdf.bulletin import (
@@ -50,24 +50,55 @@ def render_many_counted(
     templates_dir: Path = TEMPLATES_DIR,
 ) -> list[tuple[bytes, int]]:
     """:func:`render_many` with the page count of each document."""
-    size = min(len(docs), workers or os.cpu_count() or 1)
-    outcomes: list[tuple[bytes, int] | Exception] = []
-    if size <= 1:
-        for doc in docs:
-            outcomes.append(_attempt(doc, plan, templates_dir))
-    else:
-        with ProcessPoolExecutor(
-            max_workers=size,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=warm_up,
-            initargs=(templates_dir,),
-        ) as pool:
-            futures = [pool.submit(_attempt, doc, plan, templates_dir) for doc in docs]
-            outcomes = [f.result() for f in futures]
-    errors = [o for o in outcomes if isinstance(o, Exception)]
-    if errors:
-        raise ExceptionGroup(f"{len(errors)} of {len(docs)} bulletins failed / 通报生成失败", errors)
-    return [o for o in outcomes if not isinstance(o, Exception)]
+    return Rendering(docs, plan, workers, templates_dir).result()
+
+
+class Rendering:
+    """Documents rendering in a worker pool while the caller goes on with other work (the HTML pages).
+
+    :meth:`result` waits for all of them; :attr:`seconds` is then the time from the start to the last
+    document done. :meth:`cancel` stops the pool when the caller failed and the PDFs are not wanted.
+    """
+
+    def __init__(self, docs: Sequence[BulletinDoc], plan: FontPlan, workers: int | None = None,
+                 templates_dir: Path = TEMPLATES_DIR) -> None:
+        self.count = len(docs)
+        self.seconds = 0.0
+        self._start = time.perf_counter()
+        self._last = self._start
+        size = min(len(docs), workers or os.cpu_count() or 1)
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future[tuple[bytes, int] | Exception]] = []
+        self._outcomes: list[tuple[bytes, int] | Exception] = []
+        if size <= 1:
+            self._outcomes = [_attempt(doc, plan, templates_dir) for doc in docs]
+            self._last = time.perf_counter()
+            return
+        self._pool = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=warm_up, initargs=(templates_dir,))
+        self._futures = [self._pool.submit(_attempt, doc, plan, templates_dir) for doc in docs]
+        for future in self._futures:
+            future.add_done_callback(self._done)
+
+    def result(self) -> list[tuple[bytes, int]]:
+        """Every document's bytes and page count, in order; failures raised together as an ExceptionGroup."""
+        if self._pool is not None:
+            self._outcomes = [future.result() for future in self._futures]
+            self._pool.shutdown()
+            self._pool = None
+        self.seconds = self._last - self._start
+        errors = [o for o in self._outcomes if isinstance(o, Exception)]
+        if errors:
+            raise ExceptionGroup(f"{len(errors)} of {self.count} bulletins failed / 通报生成失败", errors)
+        return [o for o in self._outcomes if not isinstance(o, Exception)]
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _done(self, _: Future[tuple[bytes, int] | Exception]) -> None:
+        self._last = max(self._last, time.perf_counter())
 
 
 def _attempt(doc: BulletinDoc, plan: FontPlan, templates_dir: Path) -> tuple[bytes, int] | Exception:
