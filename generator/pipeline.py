@@ -107,7 +107,11 @@ def build(settings: Settings, progress: Progress | None = None) -> Checked:
             if settings.pdf:
                 pdfs = start_bulletin_pdfs(checked, stage, progress, renders)
             with progress.stage("生成网站 / site"):
+                before = (renders.rendered, renders.reused) if renders else (0, 0)
                 render_site(checked, stage, renders)
+                if renders:
+                    progress.say(f"      页面 / pages: 新生成 / rendered {renders.rendered - before[0]}，"
+                                 f"沿用 / reused {renders.reused - before[1]}")
             if pdfs:
                 pdfs.finish()
         if memo and renders:

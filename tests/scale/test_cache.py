@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,7 +18,7 @@ from generator.cache import codec
 from generator.cache.render import RenderCache, object_name
 from generator.cache.store import Store
 from generator.synth import synthesize
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 
 offsets = st.integers(-23 * 60, 23 * 60).map(lambda m: dt.timezone(dt.timedelta(minutes=m)))
 timestamps = st.datetimes(timezones=st.none() | offsets).map(lambda d: d.replace(fold=0))
@@ -147,9 +150,10 @@ def test_a_template_change_or_unkeyable_data_never_reuses(tmp_path: Path) -> Non
     (templates / "page.j2").write_text("{{ x }}!", encoding="utf-8")
     cache = RenderCache(tmp_path / "cache", templates)
     assert cache.key("page", 1) != before
-    assert cache.key("page", {"f": len}) is None
-    assert not _emit(cache, tmp_path / "one" / "a.html", ("page", {"f": len}), b"0")
-    assert not _emit(cache, tmp_path / "two" / "a.html", ("page", {"f": len}), b"1")
+    local = {"f": lambda: 0}
+    assert cache.key("page", local) is None
+    assert not _emit(cache, tmp_path / "one" / "a.html", ("page", local), b"0")
+    assert not _emit(cache, tmp_path / "two" / "a.html", ("page", local), b"1")
     assert (tmp_path / "two" / "a.html").read_bytes() == b"1"
 
 
@@ -186,3 +190,37 @@ def test_an_edit_that_keeps_size_and_modification_time_still_rebuilds(tmp_path: 
     again = run_cli("build", "--content", content, "--out", out, "--no-pdf")
     assert again.returncode == 0 and "沿用上次的输出" not in again.stderr
     assert renamed in (out / "branches" / branch.parent.name / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_into_another_directory_reuses_every_page_whatever_the_hash_seed(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    synthesize(content, 3, seed=4)
+    cache = tmp_path / "cache"
+    builds = []
+    for seed, out in (("1", "one"), ("2", "two")):
+        builds.append(subprocess.run(
+            [sys.executable, "-m", "generator", "build", "--content", content, "--out", tmp_path / out,
+             "--cache", cache, "--no-pdf"],
+            capture_output=True, text=True, timeout=600, check=False, cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed, "CI": "1"}))
+    assert [b.returncode for b in builds] == [0, 0], builds[0].stderr + builds[1].stderr
+    first, second = (re.search(r"rendered (\d+)，沿用 / reused (\d+)", b.stderr) for b in builds)
+    assert first and second and int(first[1]) > 0
+    assert (int(second[1]), int(second[2])) == (0, int(first[1])), second.stderr
+
+
+def test_keys_tell_apart_values_of_another_type_or_field(tmp_path: Path) -> None:
+    from markupsafe import Markup
+
+    from generator.models.org import Postponement
+
+    cache = RenderCache(tmp_path / "cache", _templates(tmp_path))
+
+    def postponement(document: str) -> Postponement:
+        return Postponement(approved=dt.date(2024, 1, 1), document=document, until=dt.date(2024, 6, 1))
+
+    assert cache.key(postponement("川直工委〔2024〕1号")) == cache.key(postponement("川直工委〔2024〕1号"))
+    assert cache.key(postponement("川直工委〔2024〕1号")) != cache.key(postponement("川直工委〔2024〕2号"))
+    assert cache.key(Markup("<b>整改</b>")) != cache.key("<b>整改</b>")
+    assert cache.key(1) != cache.key(True) != cache.key(Decimal(1))
+    assert cache.key({"a": [1, 2]}) != cache.key({"a": (1, 2)})
