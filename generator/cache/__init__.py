@@ -10,7 +10,8 @@ is discarded, never trusted.
 - :mod:`.records`: parsed content files (stage 1), and the process pool for cold parses;
 - :mod:`.render`: rendered pages and PDFs, and reuse of unchanged output files;
 - :mod:`.bundles`: the search index's Pagefind bundle, restored when its pages are unchanged;
-- :mod:`.store`: the sealed entry store both use.
+- :mod:`.objects`: content-addressed output files, linked into new builds;
+- :mod:`.store`: the sealed entry store they use.
 """
 
 from __future__ import annotations

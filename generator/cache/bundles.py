@@ -12,22 +12,17 @@ rebuilt, never published broken.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 import shutil
 from pathlib import Path
 
+from generator.cache.objects import holds, link_or_copy, object_name
 from generator.cache.store import Store
 
 MANIFEST = "manifest"
 _HEX = re.compile("[0-9a-f]{32}")
-
-
-def object_name(data: bytes) -> str:
-    """The content address of a file's bytes."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class BundleCache:
@@ -52,7 +47,7 @@ class BundleCache:
                     raise OSError(f"object {name} changed")
                 path = target / rel
                 path.parent.mkdir(parents=True, exist_ok=True)
-                _link_or_copy(source, path)
+                link_or_copy(source, path)
         except OSError:
             shutil.rmtree(target, ignore_errors=True)
             return False
@@ -65,10 +60,10 @@ class BundleCache:
         for path in sorted(p for p in source.rglob("*") if p.is_file()):
             name = object_name(path.read_bytes())
             target = self._object(name)
-            if not _holds(target, name):
+            if not holds(target, name):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 temp = target.with_name(f".{name}.{os.getpid()}.tmp")
-                _link_or_copy(path, temp)
+                link_or_copy(path, temp)
                 os.replace(temp, target)
             files[path.relative_to(source).as_posix()] = name
         self._new[key] = files
@@ -104,19 +99,3 @@ def _is_listing(files: object) -> bool:
     return isinstance(files, dict) and all(
         isinstance(rel, str) and isinstance(name, str) and _HEX.fullmatch(name) is not None
         and not rel.startswith("/") and ".." not in rel.split("/") for rel, name in files.items())
-
-
-def _holds(path: Path, name: str) -> bool:
-    """Whether the object ``path`` exists and its bytes still hash to its name."""
-    try:
-        return object_name(path.read_bytes()) == name
-    except OSError:
-        return False
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)

@@ -24,13 +24,13 @@ import io
 import json
 import os
 import pickle
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from generator.cache.objects import holds, link_or_copy, object_name
 from generator.cache.store import Store, digest, fingerprint
 
 MANIFEST = "manifest"
@@ -111,7 +111,7 @@ class RenderCache:
             return
         name = object_name(data)
         path = self.objects / name[:2] / name
-        if not _holds(path, name):
+        if not holds(path, name):
             path.parent.mkdir(parents=True, exist_ok=True)
             temp = path.with_name(f".{name}.{os.getpid()}.tmp")
             temp.write_bytes(data)
@@ -125,7 +125,7 @@ class RenderCache:
             return False
         self.reused += 1
         path.parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(found, path)
+        link_or_copy(found, path)
         return True
 
     def keep(self, key: str | None, path: Path, name: str) -> None:
@@ -135,11 +135,11 @@ class RenderCache:
         if not key:
             return
         target = self.objects / name[:2] / name
-        if not _holds(target, name):
+        if not holds(target, name):
             target.parent.mkdir(parents=True, exist_ok=True)
             temp = target.with_name(f".{name}.{os.getpid()}.tmp")
             temp.unlink(missing_ok=True)
-            _link_or_copy(path, temp)
+            link_or_copy(path, temp)
             os.replace(temp, target)
         self._index(key, target)
 
@@ -195,24 +195,3 @@ def _as_pickle_would(value: Any) -> Any:
 
 
 _REDUCERS = _Reducers()
-
-
-def object_name(data: bytes) -> str:
-    """The content address of rendered bytes."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def _holds(path: Path, name: str) -> bool:
-    """Whether the object ``path`` exists and its bytes still hash to its name."""
-    try:
-        return object_name(path.read_bytes()) == name
-    except OSError:
-        return False
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)

@@ -14,8 +14,9 @@ from typing import Any
 
 from jinja2 import Environment
 
+from generator.cache.objects import object_name
 from generator.cache.records import workers_available
-from generator.cache.render import RenderCache, object_name
+from generator.cache.render import RenderCache
 from generator.render.forked import forked
 
 #: Fewer pages per worker than this are rendered in-process: forking costs more than it saves.

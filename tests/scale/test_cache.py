@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.cache import codec
-from generator.cache.render import RenderCache, object_name
+from generator.cache.objects import object_name
+from generator.cache.render import RenderCache
 from generator.cache.store import Store
 from generator.synth import synthesize
 from tests.conftest import ROOT, run_cli

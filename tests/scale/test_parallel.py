@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from jinja2 import DictLoader, Environment
 
-from generator.cache.render import object_name
+from generator.cache.objects import object_name
 from generator.render.forked import WorkerFailed, forked
 from generator.render.pages import PAGES_PER_WORKER, Page, render_in_parallel
 
