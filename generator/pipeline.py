@@ -1,6 +1,6 @@
 """The build, top to bottom: load → models → rules → scoring → render.
 
-``check`` runs the first four stages and returns every diagnostic; ``build``
+``check`` loads, validates, checks the rules and scores, and returns every diagnostic; ``build``
 renders only when there is no content error, into a staging directory that
 replaces ``--out`` on success.
 """
@@ -13,9 +13,11 @@ from pathlib import Path
 
 from generator.cache import cache_root, gc_paused, record_reader
 from generator.cache.builds import BuildMemo
+from generator.cache.records import workers_available
 from generator.cache.render import RenderCache
 from generator.codes import Lang
 from generator.diagnostics import Diagnostic, Kind
+from generator.forked import forked
 from generator.load import discover
 from generator.models.corpus import Corpus, build_corpus
 from generator.models.references import check_references
@@ -55,7 +57,7 @@ class Checked:
         return [d for d in self.diagnostics if d.kind is Kind.ERROR]
 
 
-CHECK_STAGES = 4
+CHECK_STAGES = 3
 BUILD_STAGES = CHECK_STAGES + 2
 
 
@@ -76,12 +78,25 @@ def _check(settings: Settings, progress: Progress) -> Checked:
         return checked
     today = settings.today or corpus.site.value.today
     checked.today = today
-    with progress.stage("检查规则 / rules"):
-        checked.diagnostics += run_rules(corpus, today)
-    with progress.stage("计算评分 / scoring"):
-        checked.scores = score(corpus, today)
-        checked.diagnostics += apply_overrides(checked.scores.diagnostics, corpus.site.value.severity)
+    with progress.stage("检查规则、计算评分 / rules and scoring"):
+        findings, checked.scores = rules_and_scores(corpus, today)
+        checked.diagnostics += findings + apply_overrides(checked.scores.diagnostics, corpus.site.value.severity)
     return checked
+
+
+#: From this many branches on, rules are checked in a forked process while this one scores.
+PARALLEL_BRANCHES = 100
+
+
+def rules_and_scores(corpus: Corpus, today: dt.date, *,
+                     parallel_from: int = PARALLEL_BRANCHES) -> tuple[list[Diagnostic], Scores]:
+    """The rules' findings and the scores; both read the corpus and neither changes it, so on a
+    province's corpus they run side by side (rules ~4 s, scoring ~9 s at 3,000 branches)."""
+    if len(corpus.branches) < parallel_from or workers_available() < 2:
+        return run_rules(corpus, today), score(corpus, today)
+    results = forked(2, lambda share: score(corpus, today) if share == 0 else run_rules(corpus, today),
+                     lambda results: results)
+    return results[1], results[0]
 
 
 def build(settings: Settings, progress: Progress | None = None) -> Checked:

@@ -17,7 +17,7 @@ from jinja2 import Environment
 from generator.cache.objects import object_name
 from generator.cache.records import workers_available
 from generator.cache.render import RenderCache
-from generator.render.forked import forked
+from generator.forked import forked
 
 #: Fewer pages per worker than this are rendered in-process: forking costs more than it saves.
 PAGES_PER_WORKER = 300

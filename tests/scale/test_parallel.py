@@ -8,8 +8,10 @@ import pytest
 from jinja2 import DictLoader, Environment
 
 from generator.cache.objects import object_name
-from generator.render.forked import WorkerFailed, forked
+from generator.forked import WorkerFailed, forked
+from generator.pipeline import Settings, check, rules_and_scores
 from generator.render.pages import PAGES_PER_WORKER, Page, render_in_parallel
+from generator.synth import synthesize
 
 
 def _pages(count: int) -> list[Page]:
@@ -67,3 +69,13 @@ def test_when_this_process_fails_the_workers_are_stopped(tmp_path: Path) -> None
     with pytest.raises(KeyError):
         forked(2, work, sum)
     assert _children() <= before
+
+
+def test_rules_checked_in_a_fork_while_scoring_give_what_one_process_gives(tmp_path: Path) -> None:
+    synthesize(tmp_path / "content", 5, seed=3)
+    checked = check(Settings(content=tmp_path / "content", out=tmp_path / "site", use_cache=False))
+    assert checked.today is not None and checked.scores is not None
+    alone = rules_and_scores(checked.corpus, checked.today, parallel_from=10**6)
+    side_by_side = rules_and_scores(checked.corpus, checked.today, parallel_from=1)
+    assert side_by_side == alone
+    assert alone[0] and alone[1].branches, "the corpus has findings and scores to compare"

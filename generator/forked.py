@@ -1,10 +1,12 @@
 """Share CPU-bound work over a large in-memory state among forked processes.
 
-Rendering pages reads the whole checked corpus: pickling it to spawned
-workers would cost more than the rendering. A fork shares it copy-on-write
-(the heap is frozen first, see :mod:`generator.render.heap`, so the collector
-does not touch every object in every child). Each child does its share, sends
-a small JSON result back through a pipe and leaves with ``os._exit``, so none
+Checking rules and rendering pages read the whole corpus: pickling it to
+spawned workers would cost more than the work. A fork shares it copy-on-write
+(collection is paused or the heap frozen, see :mod:`generator.render.heap`, so
+the collector does not touch every object in every child). Each child does its
+share, sends the result back through a pipe (pickled: it is this very program
+talking to its own fork, nothing else writes that pipe) and leaves with
+``os._exit``, so none
 of the parent's clean-up (staging directories, caches) ever runs in a child;
 a child also dies with its parent, so a killed build leaves no worker behind.
 """
@@ -12,8 +14,8 @@ a child also dies with its parent, so a killed build leaves no worker behind.
 from __future__ import annotations
 
 import ctypes
-import json
 import os
+import pickle
 import signal
 import traceback
 from collections.abc import Callable
@@ -30,7 +32,7 @@ class WorkerFailed(RuntimeError):
 def forked(count: int, work: Callable[[int], Any], merge: Callable[[list[Any]], R]) -> R:
     """``merge([work(0), …, work(count - 1)])``, share 0 in this process and the others in forked children.
 
-    ``work`` must return JSON-serialisable data.
+    ``work`` must return picklable data.
     """
     children: list[tuple[int, int]] = []
     try:
@@ -56,10 +58,10 @@ def _start(share: int, work: Callable[[int], Any]) -> tuple[int, int]:
     code = 1
     try:
         _die_with_parent()
-        payload = json.dumps({"result": work(share)}).encode()
+        payload = pickle.dumps({"result": work(share)}, protocol=pickle.HIGHEST_PROTOCOL)
         code = 0
     except BaseException:  # the traceback goes to the parent, which raises WorkerFailed
-        payload = json.dumps({"error": traceback.format_exc()}).encode()
+        payload = pickle.dumps({"error": traceback.format_exc()})
     finally:
         with os.fdopen(write, "wb") as pipe:
             pipe.write(payload)
@@ -71,8 +73,8 @@ def _collect(pid: int, fd: int) -> Any:
         payload = pipe.read()
     _, status = os.waitpid(pid, 0)
     try:
-        message = json.loads(payload)
-    except ValueError:
+        message = pickle.loads(payload)
+    except (pickle.UnpicklingError, EOFError, ValueError):
         message = {"error": f"worker {pid} ended with status {status} and no result"}
     if "result" not in message or status != 0:
         raise WorkerFailed(message.get("error", f"worker {pid} ended with status {status}"))
