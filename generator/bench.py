@@ -23,15 +23,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.pipeline import LOAD_STAGE, PDF_STAGE, SITE_STAGE, VALIDATE_STAGE
 from generator.synth import synthesize
 
 _STAGE = re.compile(r"^\s+(.+?)：([0-9.]+) s$", re.MULTILINE)
 #: Reading ``smaps_rollup`` walks a process's page tables: at 20 samples a second it slowed a 3,000-branch
 #: build by ~3 s; a peak lasts seconds, so four samples a second still catch it.
 SAMPLE_SECONDS = 0.25
-LOAD_STAGES = ("读取内容 / load", "校验记录 / validate")
-SITE_STAGE = "生成网站 / site"
-PDF_STAGE = "生成 PDF 通报 / bulletins"
+LOAD_STAGES = (LOAD_STAGE, VALIDATE_STAGE)
 
 
 @dataclass

@@ -58,6 +58,10 @@ class Checked:
 
 
 CHECK_STAGES = 3
+LOAD_STAGE = "读取内容 / load"
+VALIDATE_STAGE = "校验记录 / validate"
+SITE_STAGE = "生成网站 / site"
+PDF_STAGE = "生成 PDF 通报 / bulletins"
 BUILD_STAGES = CHECK_STAGES + 2
 
 
@@ -68,9 +72,9 @@ def check(settings: Settings, progress: Progress | None = None) -> Checked:
 
 def _check(settings: Settings, progress: Progress) -> Checked:
     reader = record_reader(settings.content, settings.cache, enabled=settings.use_cache)
-    with progress.stage("读取内容 / load"):
+    with progress.stage(LOAD_STAGE):
         found = discover(settings.content, reader)
-    with progress.stage("校验记录 / validate"):
+    with progress.stage(VALIDATE_STAGE):
         corpus, diagnostics = build_corpus(found.sources, found.assets, root=settings.content.name)
         diagnostics = found.diagnostics + diagnostics + check_references(corpus)
     checked = Checked(corpus, diagnostics)
@@ -121,7 +125,7 @@ def build(settings: Settings, progress: Progress | None = None) -> Checked:
         with staging(settings.out) as stage:
             if settings.pdf:
                 pdfs = start_bulletin_pdfs(checked, stage, progress, renders)
-            with progress.stage("生成网站 / site"):
+            with progress.stage(SITE_STAGE):
                 before = (renders.rendered, renders.reused) if renders else (0, 0)
                 render_site(checked, stage, renders)
                 if renders:

@@ -31,11 +31,18 @@ class Progress:
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
-        self.done += 1
         start = time.perf_counter()
-        self.say(f"[{self.done}/{self.total}] {name}")
+        self.begin(name)
         yield
-        self.say(f"      {name}：{time.perf_counter() - start:.2f} s")
+        self.end(name, time.perf_counter() - start)
+
+    def begin(self, name: str) -> None:
+        """Announce the next stage; for work timed elsewhere (PDFs render beside the site), see :meth:`end`."""
+        self.done += 1
+        self.say(f"[{self.done}/{self.total}] {name}")
+
+    def end(self, name: str, seconds: float) -> None:
+        self.say(f"      {name}：{seconds:.2f} s")
 
     def track(self, items: Iterable[T], total: int, label: str) -> Iterator[T]:
         """Yield ``items`` while showing how many of ``total`` are done."""

@@ -109,14 +109,7 @@ class RenderCache:
         self.rendered += 1
         if not key:
             return
-        name = object_name(data)
-        path = self.objects / name[:2] / name
-        if not holds(path, name):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temp = path.with_name(f".{name}.{os.getpid()}.tmp")
-            temp.write_bytes(data)
-            os.replace(temp, path)
-        self._index(key, path)
+        self._index(key, self._object_named(object_name(data), lambda temp: temp.write_bytes(data)))
 
     def reuse(self, key: str | None, path: Path) -> bool:
         """Link the stored output for ``key`` to ``path`` if there is a current one."""
@@ -134,14 +127,17 @@ class RenderCache:
         self.rendered += 1
         if not key:
             return
+        self._index(key, self._object_named(name, lambda temp: link_or_copy(path, temp)))
+
+    def _object_named(self, name: str, place: Callable[[Path], object]) -> Path:
+        """The object ``name``; if it is missing or damaged, ``place`` puts its bytes at a temporary path first."""
         target = self.objects / name[:2] / name
         if not holds(target, name):
             target.parent.mkdir(parents=True, exist_ok=True)
             temp = target.with_name(f".{name}.{os.getpid()}.tmp")
-            temp.unlink(missing_ok=True)
-            link_or_copy(path, temp)
+            place(temp)
             os.replace(temp, target)
-        self._index(key, target)
+        return target
 
     def _load(self) -> dict[str, list[Any]]:
         payload = self._manifests.get(MANIFEST)

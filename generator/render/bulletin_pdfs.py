@@ -16,14 +16,12 @@ from generator.cache.render import RenderCache
 from generator.codes import define, make
 from generator.diagnostics import Diagnostic, Kind, Location, Severity
 from generator.models.site import Fonts
-from generator.pipeline import Checked
+from generator.pipeline import PDF_STAGE, Checked
 from generator.progress import Progress
 from generator.render.bulletins import BulletinView, bulletin_views, pdf_document
 from generator.render.pdf import FontsMissing, MissingGlyphs, resolve_fonts
 from generator.render.pdf.fonts import INSTALL_COMMAND
 from generator.render.pdf.pool import Rendering
-
-PDF_STAGE = "生成 PDF 通报 / bulletins"
 
 GLYPHS = define(
     "PDF001", Kind.ERROR, Severity.ERROR,
@@ -94,8 +92,7 @@ class PendingPdfs:
     def finish(self) -> None:
         if self.rendering is None:
             return
-        self.progress.done += 1
-        self.progress.say(f"[{self.progress.done}/{self.progress.total}] {PDF_STAGE}")
+        self.progress.begin(PDF_STAGE)
         for line in self.fonts_used:
             self.progress.say(f"      字体 / font: {line}")
         try:
@@ -112,7 +109,7 @@ class PendingPdfs:
             path.write_bytes(data)
         reused = sum(found is not None for found in self.found)
         self.progress.say(f"      PDF 通报 / bulletins: {len(self.docs)}（沿用 / reused {reused}）")
-        self.progress.say(f"      {PDF_STAGE}：{self.rendering.seconds:.2f} s")
+        self.progress.end(PDF_STAGE, self.rendering.seconds)
 
     def cancel(self) -> None:
         if self.rendering is not None:
