@@ -19,6 +19,7 @@ from typing import Any
 from generator.codes import define, make
 from generator.diagnostics import Diagnostic, Kind, Location, Severity
 from generator.load.decode import decode
+from generator.load.digits import may_hold_number
 from generator.load.source import SourceFile
 from generator.models.corpus import At, Corpus
 
@@ -39,7 +40,6 @@ MOBILE = define(
 
 _ID = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])")
 _MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])")
-_CANDIDATE = re.compile(r"[0-9０-９](?:[ -]?[0-9０-９]){10}")
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 
@@ -65,7 +65,7 @@ def _halfwidth(text: str) -> str:
 
 def find(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, kind, masked) of every ID number (``id``) and mobile number (``mobile``) in ``text``."""
-    if len(text) < 11 or not _CANDIDATE.search(text):
+    if not may_hold_number(text):
         return
     plain = _halfwidth(text)
     for match in _ID.finditer(plain):
@@ -99,34 +99,15 @@ def _branch_of(source: SourceFile, corpus: Corpus) -> str:
 
 
 def scan_source(source: SourceFile) -> Iterator[Diagnostic]:
-    if _any_candidate(source.data):
-        yield from _scan_data(source)
+    """Numbers in the file's strings (noted by the loader, :mod:`generator.load.digits`), then in its body."""
+    for path, text in source.digit_strings:
+        for offset, kind, masked in find(text):
+            yield make(ID_NUMBER if kind == "id" else MOBILE, _in_value(source, path, text, offset), masked=masked)
     for offset, kind, masked in find(source.body):
         before = source.body[:offset]
         line = source.body_line + before.count("\n")
         col = offset - (before.rfind("\n") + 1) + 1
         yield make(ID_NUMBER if kind == "id" else MOBILE, Location(source.name, line, col, "正文"), masked=masked)
-
-
-def _any_candidate(data: Any) -> bool:
-    """Whether any string in the data could hold a number; most files have none, so no paths are built."""
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if len(item) >= 11 and _CANDIDATE.search(item):
-                return True
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
-
-
-def _scan_data(source: SourceFile) -> Iterator[Diagnostic]:
-    for path, text in _strings(source.data, ()):
-        for offset, kind, masked in find(text):
-            yield make(ID_NUMBER if kind == "id" else MOBILE, _in_value(source, path, text, offset), masked=masked)
 
 
 def _in_value(source: SourceFile, path: tuple[str | int, ...], text: str, offset: int) -> Location:
@@ -138,20 +119,6 @@ def _in_value(source: SourceFile, path: tuple[str | int, ...], text: str, offset
     head = lines[location.line - 1].rstrip() if location.line <= len(lines) else ""
     block = re.search(r"[|>][+-]?[0-9]?$", head) is not None
     return replace(location, line=location.line + int(block) + text.count("\n", 0, offset), col=0)
-
-
-def _strings(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Every string that could hold a number, with its path; walked without recursion for speed."""
-    stack: list[tuple[tuple[str | int, ...], Any]] = [(path, value)]
-    while stack:
-        where, item = stack.pop()
-        if isinstance(item, str):
-            if len(item) >= 11 and _CANDIDATE.search(item):
-                yield where, item
-        elif isinstance(item, dict):
-            stack.extend(((*where, str(k)), v) for k, v in reversed(item.items()))
-        elif isinstance(item, list):
-            stack.extend(((*where, i), v) for i, v in reversed(list(enumerate(item))))
 
 
 def _sources(corpus: Corpus) -> dict[str, SourceFile]:

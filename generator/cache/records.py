@@ -9,7 +9,11 @@ fail to load are never cached; they are read again and report as before.
 
 Cold parses run in a process pool sized to the machine when enough files are
 missing; workers return the encoded data, which the parent decodes exactly as
-it decodes a cache hit.
+it decodes a cache hit. It decodes each file only when the load stream hands
+the file on (:class:`~generator.load.discover.Stream`), so validation lets one
+file's data go before the next is made: only the compact encoded form of every
+file is held at once. An entry also keeps the file's
+:attr:`~generator.load.source.SourceFile.digit_strings`, found by the parse.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -24,10 +29,9 @@ from pathlib import Path
 from generator.cache import codec
 from generator.cache.store import Store, digest
 from generator.diagnostics import Diagnostic
-from generator.load.discover import MAX_TEXT_BYTES, parse_source, read_source
+from generator.load.discover import MAX_TEXT_BYTES, Job, parse_source, read_source
 from generator.load.source import SourceFile
 
-Job = tuple[Path, str, str]
 #: Fewer misses than this are parsed in-process: starting workers costs more than it saves.
 POOL_THRESHOLD = 400
 _CHUNK = 64
@@ -52,8 +56,13 @@ class RecordReader:
         self.hits = 0
         self.parsed = 0
 
-    def __call__(self, jobs: list[Job]) -> list[SourceFile | Diagnostic]:
-        results: list[SourceFile | Diagnostic | None] = [None] * len(jobs)
+    def __call__(self, jobs: list[Job]) -> Iterator[SourceFile | Diagnostic]:
+        """Read, look up and parse every file now; each file's data is decoded only as its result is taken."""
+        return _records(jobs, self._load(jobs))
+
+    def _load(self, jobs: list[Job]) -> list[bytes | SourceFile | Diagnostic]:
+        """Per job: its encoded data (from the cache or a parse), or what to yield as is."""
+        results: list[bytes | SourceFile | Diagnostic | None] = [None] * len(jobs)
         missing: list[tuple[int, Job, bytes, str]] = []
         for index, job in enumerate(jobs):
             raw = _read(job[0])
@@ -67,7 +76,7 @@ class RecordReader:
                 missing.append((index, job, raw, key))
             else:
                 self.hits += 1
-                results[index] = _source(job, payload)
+                results[index] = payload
         for (index, job, raw, key), payload in zip(missing, self._parse(missing), strict=True):
             self.parsed += 1
             if payload is None:
@@ -75,7 +84,7 @@ class RecordReader:
                 continue
             if self.store:
                 self.store.put(key, payload)
-            results[index] = _source(job, payload)
+            results[index] = payload
         if self.store:
             self.store.prune(set(self.digests.values()))
         return [result for result in results if result is not None]
@@ -106,15 +115,24 @@ def encode_many(work: list[tuple[str, str, str, bytes]]) -> list[bytes | None]:
         except codec.Uncacheable:
             out.append(None)
             continue
-        head = json.dumps([source.body, source.body_line, source.line_offset], ensure_ascii=False)
+        head = json.dumps([source.body, source.body_line, source.line_offset, source.digit_strings], ensure_ascii=False)
         out.append(head.encode() + b"\n" + json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
     return out
 
 
+def _records(jobs: list[Job], loaded: list[bytes | SourceFile | Diagnostic]) -> Iterator[SourceFile | Diagnostic]:
+    """Each job's result in order, letting go of its encoded data as it is decoded."""
+    for index, job in enumerate(jobs):
+        item = loaded[index]
+        loaded[index] = b""
+        yield _source(job, item) if isinstance(item, bytes) else item
+
+
 def _source(job: Job, payload: bytes) -> SourceFile:
     head, _, data = payload.partition(b"\n")
-    body, body_line, line_offset = json.loads(head)
-    return SourceFile(job[0], job[1], job[2], codec.loads(data), body, body_line, line_offset)
+    body, body_line, line_offset, digits = json.loads(head)
+    strings = tuple((tuple(path), text) for path, text in digits)
+    return SourceFile(job[0], job[1], job[2], codec.loads(data), body, body_line, line_offset, strings)
 
 
 def _read(path: Path) -> bytes | None:

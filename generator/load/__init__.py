@@ -6,7 +6,7 @@ oversized or too deeply nested input) and can point back at any value's line
 and column when a later stage needs to report on it.
 """
 
-from generator.load.discover import discover
+from generator.load.discover import discover, stream
 from generator.load.source import SourceFile, locate
 
-__all__ = ["SourceFile", "discover", "locate"]
+__all__ = ["SourceFile", "discover", "locate", "stream"]

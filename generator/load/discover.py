@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -18,6 +18,7 @@ from generator.codes import CodeDef, make
 from generator.diagnostics import Diagnostic, Location
 from generator.load import codes
 from generator.load.decode import DecodeError, decode
+from generator.load.digits import digit_strings
 from generator.load.source import SourceFile, split_front_matter
 from generator.load.yamlparse import ParseError, parse
 
@@ -52,6 +53,8 @@ MARKDOWN_KINDS = frozenset(kind for pattern, kind in LAYOUT if pattern.endswith(
 
 @dataclass
 class Discovered:
+    """Every readable file with its data, the assets, and every file's problem."""
+
     sources: list[SourceFile] = field(default_factory=list)
     assets: dict[str, Path] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -64,44 +67,74 @@ def kind_of(rel: str) -> str | None:
     return None
 
 
-#: Reads many (path, name, kind) jobs at once, results in the same order; the cache plugs in here.
-ReadMany = Callable[[list[tuple[Path, str, str]]], list[SourceFile | Diagnostic]]
+Job = tuple[Path, str, str]
+"""A file to read: its path, the name messages show, its record kind."""
+
+#: Reads many jobs; the results come in the jobs' order, and may be made only as they are taken
+#: (the cache plugs in here).
+ReadMany = Callable[[list[Job]], Iterable[SourceFile | Diagnostic]]
 
 
-def read_each(jobs: list[tuple[Path, str, str]]) -> list[SourceFile | Diagnostic]:
-    return [read_source(path, name, kind) for path, name, kind in jobs]
+def read_each(jobs: list[Job]) -> Iterator[SourceFile | Diagnostic]:
+    return (read_source(path, name, kind) for path, name, kind in jobs)
 
 
-def discover(content: Path, read: ReadMany = read_each) -> Discovered:
-    """Read every content file; all problems are collected, none stops the walk."""
+@dataclass
+class Stream:
+    """Content walked and handed to the reader, its files' data made one at a time by :meth:`sources`.
+
+    A caller that validates each file and then lets its data go (``build_corpus``)
+    never holds every file's parsed YAML at once. ``diagnostics`` holds the
+    walk's problems and, once :meth:`sources` has run to the end, every file's.
+    """
+
+    assets: dict[str, Path]
+    diagnostics: list[Diagnostic]
+    slots: list[Diagnostic | None]
+    """Every file in path order: its problem found by the walk, or ``None`` when the reader has its result."""
+    results: Iterator[SourceFile | Diagnostic]
+
+    def sources(self) -> Iterator[SourceFile]:
+        """Each readable file in path order, once; problems go to ``diagnostics`` as they come."""
+        slots, self.slots = self.slots, []
+        for slot in slots:
+            result = next(self.results) if slot is None else slot
+            if isinstance(result, SourceFile):
+                yield result
+            else:
+                self.diagnostics.append(result)
+
+
+def stream(content: Path, read: ReadMany = read_each) -> Stream:
+    """Walk ``content/`` and start reading every file; all problems are collected, none stops the walk."""
     root = content.resolve()
-    found = Discovered()
-    jobs: list[tuple[Path, str, str]] = []
-    slots: list[Diagnostic | None] = []
+    found = Stream({}, [], [], iter(()))
+    jobs: list[Job] = []
     for path in sorted(_walk(root)):
         rel = path.relative_to(root).as_posix()
         name = f"{content.name}/{rel}"
         problem = _outside(path, root)
         if problem:
-            slots.append(make(problem[0], Location(name), target=problem[1]))
+            found.slots.append(make(problem[0], Location(name), target=problem[1]))
             continue
         if path.suffix.lower() in ASSET_SUFFIXES:
             _add_asset(found, path, rel, name)
             continue
         kind = kind_of(rel)
         if kind is None:
-            slots.append(make(codes.UNKNOWN_FILE, Location(name), suggestion=_closest(rel)))
+            found.slots.append(make(codes.UNKNOWN_FILE, Location(name), suggestion=_closest(rel)))
             continue
         jobs.append((path, name, kind))
-        slots.append(None)
-    results = iter(read(jobs))
-    for slot in slots:
-        result = next(results) if slot is None else slot
-        if isinstance(result, SourceFile):
-            found.sources.append(result)
-        else:
-            found.diagnostics.append(result)
+        found.slots.append(None)
+    found.results = iter(read(jobs))
     return found
+
+
+def discover(content: Path, read: ReadMany = read_each) -> Discovered:
+    """Every content file read at once (:func:`stream` without the streaming)."""
+    found = stream(content, read)
+    sources = list(found.sources())
+    return Discovered(sources, found.assets, found.diagnostics)
 
 
 def _walk(root: Path) -> list[Path]:
@@ -136,7 +169,7 @@ def _outside(path: Path, root: Path) -> tuple[CodeDef, str] | None:
     return (codes.LINK_DIR, link) if target.is_dir() else None
 
 
-def _add_asset(found: Discovered, path: Path, rel: str, name: str) -> None:
+def _add_asset(found: Stream, path: Path, rel: str, name: str) -> None:
     size = path.stat().st_size
     if size > MAX_ASSET_BYTES:
         found.diagnostics.append(make(codes.TOO_LARGE, Location(name), size=size, limit=MAX_ASSET_BYTES))
@@ -189,4 +222,4 @@ def parse_source(path: Path, name: str, kind: str, raw: bytes) -> SourceFile | D
         found = ("一个列表", "a list") if isinstance(data, list) else ("一个单独的值", "a single value")
         hint = _COLON_HINT if "：" in text else _EXAMPLE_HINT
         return make(codes.NOT_MAPPING, Location(name, offset + 1, 1), found=found, hint_zh=hint[0], hint_en=hint[1])
-    return SourceFile(path, name, kind, data, body, body_line, offset)
+    return SourceFile(path, name, kind, data, body, body_line, offset, digit_strings(data))

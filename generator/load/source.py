@@ -7,7 +7,7 @@ one file it needs (errors are few) and walks the path.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ import yaml
 
 from generator.diagnostics import Location, field_path
 from generator.load.decode import decode
+from generator.load.digits import DigitStrings
 from generator.load.yamlparse import ComposeLoader
 
 
@@ -25,6 +26,9 @@ class SourceFile:
 
     ``name`` is what the user sees in messages (``content/units/fgw.yaml``);
     ``line_offset`` is the number of lines before the YAML (1 for front matter).
+    ``data`` is the parsed YAML until the record is validated: the corpus keeps
+    its files without it (:meth:`without_data`), and what the privacy scan needs
+    from it is in ``digit_strings`` (:mod:`generator.load.digits`).
     """
 
     path: Path
@@ -34,6 +38,7 @@ class SourceFile:
     body: str = ""
     body_line: int = 0
     line_offset: int = 0
+    digit_strings: DigitStrings = ()
 
     @property
     def stem(self) -> str:
@@ -41,6 +46,10 @@ class SourceFile:
 
     def at(self, *parts: str | int, key: bool = False) -> Location:
         return locate(self, tuple(parts), key=key)
+
+    def without_data(self) -> SourceFile:
+        """This file once its record is validated: positions come from the file itself (:func:`locate`)."""
+        return replace(self, data=None)
 
 
 def locate(source: SourceFile, parts: tuple[str | int, ...], *, key: bool = False) -> Location:

@@ -108,15 +108,22 @@ def validate(source: SourceFile) -> BaseModel | list[Diagnostic]:
 def build_corpus(
     sources: Iterable[SourceFile], assets: Mapping[str, object], root: str = "content"
 ) -> tuple[Corpus, list[Diagnostic]]:
+    """Validate each file as it comes and keep its record, not its parsed data.
+
+    Nothing in the corpus refers to a file's ``data`` (at province scale that
+    would double the memory): given a stream (:meth:`~generator.load.discover.Stream.sources`),
+    each file's data is freed as soon as its record is made.
+    """
     corpus = Corpus(assets=dict(assets))
     diagnostics: list[Diagnostic] = []
     branch_files: list[tuple[SourceFile, BaseModel]] = []
-    for source in sources:
-        record = validate(source)
+    for loaded in sources:
+        record = validate(loaded)
         if isinstance(record, list):
             diagnostics.extend(record)
-            _remember_broken(corpus, source)
+            _remember_broken(corpus, loaded)
             continue
+        source = loaded.without_data()
         if source.kind in _BRANCH_PARTS:
             branch_files.append((source, record))
         else:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from generator.codes import texts
 from generator.diagnostics import Kind
+from generator.pipeline import Settings, check
 from generator.privacy import find, mask_name, mask_text, valid_id_number
+from tests.conftest import MINIMAL
 from tests.rules.conftest import Run
 from tests.rules.trees import activity, compliant
 
@@ -84,3 +88,21 @@ def test_mask_text() -> None:
     masked = mask_text("欧阳修文同志违反规定，欧阳修文被给予警告", "欧阳修文")
     assert masked == "欧阳某某同志违反规定，欧阳某某被给予警告"
     assert mask_text("正文", "") == "正文"
+
+
+def test_numbers_in_a_member_file_and_a_province_file_are_reported_from_the_parse_cache_too(
+        content: Callable[..., Path], tmp_path: Path) -> None:
+    """The corpus lets each file's parsed data go once validated; what the scan needs is kept, and cached, per file."""
+    members = MINIMAL["branches/fgw-zhc/members.yaml"].replace("position: 副处长", "position: 副处长，手机13812345678")
+    page = f"---\ntitle: 关于本站 {VALID_ID}\n---\n\n正文。\n"
+    root = content({"branches/fgw-zhc/members.yaml": members, "pages/about.md": page})
+    settings = Settings(root, tmp_path / "site", cache=tmp_path / "cache")
+
+    def reported() -> list[tuple[str, str, int, str]]:
+        return [(d.code, d.location.file, d.location.line, d.branch)
+                for d in check(settings).diagnostics if d.code.startswith("PRIV")]
+
+    cold = reported()
+    assert any((tmp_path / "cache" / "records").rglob("*")), "the second check reads the records from the cache"
+    assert reported() == cold == [("PRIV002", "content/branches/fgw-zhc/members.yaml", 3, "fgw-zhc"),
+                                  ("PRIV001", "content/pages/about.md", 2, "")]
