@@ -21,18 +21,45 @@ or a bulletin by name or by a word of its text, so the index leaves out:
   the case list: a row repeats what the linked page says, and that page is
   the result the reader wants; the listing itself stays findable.
 
-The index is one Pagefind bundle, built from a directory of hard links to
-the searchable pages and kept in the :class:`~generator.cache.bundles.BundleCache`,
-keyed by those pages' paths and bytes, Pagefind's version and the generator's
-fingerprint: a build whose searchable pages did not change (a PDF-only or
-staff-page-only edit) restores the bundle instead of indexing again.
+Pagefind reads lean copies of the searchable pages (:func:`lean_page`): the
+same bytes with every ``data-pagefind-ignore`` element removed, start tag to
+matching end tag. A branch's report is mostly ignored detail, so Pagefind
+reads a sixth of the bytes, and the bundle, kept in the
+:class:`~generator.cache.bundles.BundleCache`, is keyed by the lean copies
+(paths and contents), Pagefind's version and the generator's fingerprint: a build
+whose indexed text did not change (an activity's topic, which only the
+evidence lists and the activity table show; a PDF-only or staff-page-only
+edit) restores the bundle instead of indexing again. Finding that out costs
+a hash of each page: the lean copies' digests are remembered by their pages'
+digests, so only new or changed pages are scanned.
+
+A lean copy indexes exactly as its page does (the tests compare the two
+bundles byte for byte; at 3,000 branches they are identical). Pagefind drops
+an ignored element's text, and the anchors (elements with an ``id``) inside
+it, but still reads a few things there: ``data-pagefind-meta``, ``-filter``,
+``-sort`` and other ``data-pagefind-*`` attributes, the first ``<h1>`` as the
+title (even an ignored one), the first ``<img>`` as the image, a
+``<title>``. An ignored element holding any of those stays in the copy (an
+ignored element inside it may still go), and so do small ones whose removal
+would need more argument: inline elements (``span``, ``a``…, which Pagefind
+attaches to an enclosing anchor) and elements whose end tag HTML lets a page
+leave out (``p``, ``li``, ``td``…). The scanner reads the markup the
+templates write, valid HTML (the site's tests check it with the Nu
+validator) whose attribute values hold no ``<`` (Jinja escapes it), and
+finds an element's end by counting the start and end tags of its name,
+skipping comments and raw text (script, style, title…). Rather than guess,
+it fails the build, naming the page, at markup it may not read as Pagefind
+does: an upper-case tag name, an unclosed comment or raw-text element,
+CDATA, ``<noscript>``, ``<plaintext>``, a ``<`` inside a tag, a self-closing
+non-void element of the ignored element's name, an element without its end
+tag.
 
 One bundle, not several merged ones: Pagefind drops a query word an index has
 never seen, so with the pages split into shards (tried at 3,000 branches, 16
 shards) a shard without a rare word answered the query's other words. A
 person's name is such a word: “第二党小” found 1 page in one index and 1,661
 in the shards. A search box must not do that, so re-indexing after an edit
-(about 15 s of CPU for 4,500 pages) is the price of exact results.
+(about 7 s of CPU for 4,500 lean pages) is the price of exact results.
 
 The site must carry no external URL, and Pagefind's bundle has a few in its
 code: the SVG namespace, a dummy base for URL parsing, translators' credits.
@@ -44,20 +71,23 @@ site does not load are removed.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
-import os
+import json
+import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import NoReturn
 
 from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
 
 from generator.cache.bundles import BundleCache
-from generator.cache.store import fingerprint
+from generator.cache.store import Store, digest, fingerprint
 from generator.render.assets import publish_file_fingerprinted
 
 BUNDLE = "pagefind"
@@ -65,23 +95,50 @@ UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-mod
           "pagefind-modular-ui.js", "pagefind-highlight.js")
 UI = ("pagefind-ui.js", "pagefind-ui.css")
 ARGUMENTS = ("--silent",)
+#: The cache area and entry of the page digest → lean-copy digest pairs (see :func:`index_key`).
+LEAN_DIGESTS = "search-lean"
+DIGESTS = "digests"
+_HEX = re.compile("[0-9a-f]{32}")
+
+IGNORE = b"data-pagefind-ignore"
+#: Elements without an end tag: an ignored one is its start tag alone.
+VOID = frozenset({b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"source",
+                  b"track", b"wbr"})
+#: Ignored elements left in a lean copy by name: Pagefind's inline elements (it attaches them to the anchor around
+#: them) and the elements whose end tag may be left out (counting end tags would not find their end).
+KEPT = frozenset({b"a", b"abbr", b"acronym", b"b", b"bdo", b"big", b"button", b"cite", b"code", b"dfn", b"em", b"i",
+                  b"kbd", b"label", b"map", b"object", b"output", b"q", b"samp", b"script", b"select", b"small",
+                  b"span", b"strong", b"sub", b"sup", b"textarea", b"time", b"tt", b"var",
+                  b"html", b"head", b"body", b"p", b"li", b"dt", b"dd", b"rt", b"rp", b"optgroup", b"option",
+                  b"colgroup", b"caption", b"thead", b"tbody", b"tfoot", b"tr", b"td", b"th"})
+_MARKUP = re.compile(rb"<(?:[!?]|/?[A-Z]|(?P<raw>s(?:cript|tyle)|t(?:extarea|itle)|xmp|iframe|no(?:embed|frames|script)"
+                     rb"|plaintext)[\s/>]|(?P<collected>h1|img)[\s/>])")
+_COMMENT = re.compile(rb"<!--(?:-?>|.*?-->)", re.S)
+_ATTRIBUTE = rb"""\s+(?P<attribute>[^\s"'<>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_ATTRIBUTES = re.compile(_ATTRIBUTE)
+_START_TAG = re.compile(rb"<(?P<name>[a-z][a-z0-9-]*)(?P<attributes>(?:" + _ATTRIBUTE.replace(b"?P<attribute>", b"")
+                        + rb")*)\s*(?P<slash>/?)>")
 
 
 class SearchIndexFailed(Exception):
-    """Pagefind exited with an error; its output says why."""
+    """Pagefind exited with an error, or a page cannot be indexed; the message says why."""
+
+
+class UnsupportedPage(SearchIndexFailed):
+    """A searchable page has markup the scanner behind :func:`lean_page` does not read as Pagefind does."""
 
 
 def build_index(site: Path, paths: Iterable[str], cache_dir: Path | None = None) -> dict[str, str]:
     """Index the pages ``paths`` (relative to ``site``) into ``site/pagefind/``, or restore the bundle of the same
-    pages from the cache under ``cache_dir``. Returns the site paths of the fingerprinted UI script and stylesheet
-    and of the bundle."""
+    indexed text from the cache under ``cache_dir``. Returns the site paths of the fingerprinted UI script and
+    stylesheet and of the bundle."""
     pages = sorted(set(paths))
     if not pages:
         raise SearchIndexFailed("no page to index")
     bundle = site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
     bundles = BundleCache(cache_dir) if cache_dir is not None else None
-    key = index_key(site, pages)
+    key = index_key(site, pages, Store(cache_dir, LEAN_DIGESTS) if cache_dir is not None else None)
     if bundles is None or not bundles.restore(key, bundle):
         index_pages(site, pages, bundle)
         neutralise(bundle)
@@ -94,16 +151,37 @@ def build_index(site: Path, paths: Iterable[str], cache_dir: Path | None = None)
             "bundle": f"{BUNDLE}/"}
 
 
-def index_key(site: Path, pages: list[str]) -> str:
-    """A hash of everything the bundle is made from: Pagefind, this generator, and each page's path and bytes."""
+def index_key(site: Path, pages: list[str], memo: Store | None = None) -> str:
+    """A hash of everything the bundle is made from: Pagefind, this generator, each page's path and lean copy.
+
+    A lean copy's digest is looked up in ``memo`` by its page's digest when an earlier build made it, so only
+    new or changed pages are scanned again."""
+    known = _known_digests(memo)
+    digests: dict[str, str] = {}
     h = hashlib.blake2b(digest_size=16)
     for part in (pagefind_version(), fingerprint(), *ARGUMENTS):
         h.update(part.encode() + b"\0")
     for path in pages:
-        data = (site / path).read_bytes()
-        h.update(path.encode() + b"\0" + len(data).to_bytes(8, "little"))
-        h.update(data)
+        page = (site / path).read_bytes()
+        whole = digest(page)
+        lean = digests.get(whole) or known.get(whole) or digest(_lean(path, page))
+        digests[whole] = lean
+        h.update(f"{path}\0{lean}\0".encode())
+    if memo is not None and digests != known:
+        memo.put(DIGESTS, json.dumps(digests, sort_keys=True).encode("ascii"))
     return h.hexdigest()
+
+
+def _known_digests(memo: Store | None) -> dict[str, str]:
+    """The page digest → lean-copy digest pairs an earlier build recorded in ``memo``."""
+    payload = memo.get(DIGESTS) if memo is not None else None
+    try:
+        known = json.loads(payload) if payload else {}
+    except ValueError:
+        return {}
+    if not isinstance(known, dict):
+        return {}
+    return {page: lean for page, lean in known.items() if isinstance(lean, str) and _HEX.fullmatch(lean)}
 
 
 @cache
@@ -112,21 +190,168 @@ def pagefind_version() -> str:
 
 
 def index_pages(site: Path, pages: list[str], bundle: Path) -> None:
-    """Index ``pages`` from a directory of hard links to them (so nothing else is indexed) into ``bundle``."""
+    """Index ``pages`` into ``bundle`` from a directory of their lean copies (so nothing else is indexed)."""
     with tempfile.TemporaryDirectory(prefix=".index-", dir=site) as work:
         for path in pages:
             target = Path(work) / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site / path, target)
-            except OSError:
-                shutil.copyfile(site / path, target)
+            target.write_bytes(read_lean(site, path))
         result = subprocess.run(
             [str(get_executable()), "--site", work, "--output-path", str(bundle), *ARGUMENTS],
             capture_output=True, text=True, check=False, timeout=600,
         )
     if result.returncode != 0:
         raise SearchIndexFailed((result.stdout + result.stderr).strip())
+
+
+def read_lean(site: Path, path: str) -> bytes:
+    """The lean copy of the page ``path``."""
+    return _lean(path, (site / path).read_bytes())
+
+
+def _lean(path: str, page: bytes) -> bytes:
+    """The lean copy of ``page``; an :class:`UnsupportedPage` error names the page ``path``."""
+    try:
+        return lean_page(page)
+    except UnsupportedPage as error:
+        raise UnsupportedPage(f"{path}: {error}") from None
+
+
+def lean_page(page: bytes) -> bytes:
+    """``page`` without its ignored elements, indexing as ``page`` does (see the module docstring)."""
+    parts: list[bytes] = []
+    kept = 0
+    for start, end in ignored_elements(page):
+        parts.append(page[kept:start])
+        kept = end
+    parts.append(page[kept:])
+    return b"".join(parts)
+
+
+def ignored_elements(page: bytes) -> Iterator[tuple[int, int]]:
+    """The byte spans of the ignored elements a lean copy leaves out, in order, none inside another."""
+    opaque, collected = scan_markup(page)
+    position = 0
+    while (found := page.find(IGNORE, position)) >= 0:
+        position = found + len(IGNORE)
+        if _span_at(opaque, found) is not None:
+            continue
+        tag = _tag_with_attribute(page, found)
+        if tag is None or tag["name"] in KEPT:
+            continue
+        end = _element_end(page, tag, opaque)
+        if not _collected(page, tag.start(), end, collected):
+            yield tag.start(), end
+            position = end
+
+
+def scan_markup(page: bytes) -> tuple[list[tuple[int, int]], list[int]]:
+    """Where ``page`` has text that is not markup (comments, ``<!…>``/``<?…>``, raw-text elements: script,
+    style, title…), and where its ``<h1>``, ``<img>`` and ``<title>`` tags are."""
+    opaque: list[tuple[int, int]] = []
+    collected: list[int] = []
+    position = 0
+    while (found := _MARKUP.search(page, position)) is not None:
+        start, raw = found.start(), found["raw"]
+        if found["collected"] or raw == b"title":
+            collected.append(start)
+        if found["collected"]:
+            end = found.end()
+        elif page.startswith(b"<!--", start):
+            comment = _COMMENT.match(page, start)
+            end = comment.end() if comment is not None else _unsupported(start, "an unclosed comment")
+        elif page.startswith(b"<![", start):
+            end = _unsupported(start, "a CDATA section")
+        elif page[start + 1] in b"!?":
+            end = page.find(b">", start) + 1 or _unsupported(start, "an unclosed <! or <?")
+        elif raw is None:
+            end = _unsupported(start, "an upper-case tag name")
+        elif raw in (b"noscript", b"plaintext"):
+            end = _unsupported(start, f"<{raw.decode()}>")
+        else:
+            closing = _end_tag(raw).search(page, found.end())
+            end = closing.end() if closing is not None else _unsupported(start, f"an unclosed <{raw.decode()}>")
+        if not found["collected"]:
+            opaque.append((start, end))
+        position = end
+    return opaque, collected
+
+
+def _tag_with_attribute(page: bytes, found: int) -> re.Match[bytes] | None:
+    """The start tag whose attribute name ``data-pagefind-ignore`` is at ``found``; ``None`` if those bytes are
+    text or inside an attribute value."""
+    start = page.rfind(b"<", 0, found)
+    tag = _START_TAG.match(page, start) if start >= 0 else None
+    if tag is None or tag.end() <= found:
+        if start >= 0 and tag is None and page.find(b">", start, found) < 0:
+            _unsupported(start, "a tag it cannot read")
+        return None
+    for attribute in _ATTRIBUTES.finditer(page, tag.start("attributes"), tag.end("attributes")):
+        if attribute.start("attribute") == found:
+            return tag if attribute["attribute"] == IGNORE else None
+    return None
+
+
+def _element_end(page: bytes, tag: re.Match[bytes], opaque: list[tuple[int, int]]) -> int:
+    """Where the element opened by ``tag`` ends: after the end tag that balances the start and end tags of its
+    name in between (comments and raw text skipped)."""
+    name = tag["name"]
+    if name in VOID:
+        return tag.end()
+    if tag["slash"]:
+        _unsupported(tag.start(), f"a self-closing <{name.decode()}/>")
+    depth, position = 1, tag.end()
+    tags = _tags_named(name)
+    while (match := tags.search(page, position)) is not None:
+        if (span := _span_at(opaque, match.start())) is not None:
+            position = span[1]
+        elif page.rfind(b"<", 0, match.start()) > page.rfind(b">", 0, match.start()):
+            _unsupported(match.start(), "a '<' inside a tag")
+        elif match["end"]:
+            depth -= 1
+            position = page.find(b">", match.end()) + 1 or _unsupported(match.start(), "an unclosed end tag")
+            if depth == 0:
+                return position
+        else:
+            nested = _START_TAG.match(page, match.start())
+            if nested is None or nested["slash"]:
+                _unsupported(match.start(), f"a <{name.decode()}> tag it cannot read or a self-closing one")
+            depth += 1
+            position = nested.end()
+    _unsupported(tag.start(), f"<{name.decode()}> without its end tag")
+
+
+def _collected(page: bytes, start: int, end: int, collected: list[int]) -> bool:
+    """Whether Pagefind reads something from ``page[start:end]`` although it is ignored (module docstring)."""
+    if bisect.bisect_left(collected, start) < bisect.bisect_left(collected, end):
+        return True
+    position = start
+    while (found := page.find(b"data-pagefind-", position, end)) >= 0:
+        if not page.startswith(IGNORE, found):
+            return True
+        position = found + len(IGNORE)
+    return False
+
+
+def _span_at(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    index = bisect.bisect_right(spans, position, key=lambda span: span[0]) - 1
+    return spans[index] if index >= 0 and position < spans[index][1] else None
+
+
+@cache
+def _tags_named(name: bytes) -> re.Pattern[bytes]:
+    """The start (group ``end`` empty) and end tags of the elements called ``name``, up to the name."""
+    return re.compile(rb"<(?P<end>/?)" + re.escape(name) + rb"(?=[\s/>])")
+
+
+@cache
+def _end_tag(name: bytes) -> re.Pattern[bytes]:
+    return re.compile(rb"</" + re.escape(name) + rb"(?=[\s/>])[^>]*>")
+
+
+def _unsupported(at: int, what: str) -> NoReturn:
+    raise UnsupportedPage(f"{what} at byte {at}: the search index's lean copies need markup read as Pagefind "
+                          "reads it (see generator/render/search.py)")
 
 
 def neutralise(bundle: Path) -> None:

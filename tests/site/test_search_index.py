@@ -1,9 +1,10 @@
-"""The search index: exactly the searchable pages, restored from the cache only when they are unchanged.
+"""The search index: exactly the searchable pages, restored from the cache only when their indexed text is unchanged.
 
 Small sites are written here as files and indexed by the real Pagefind
 binary; what Pagefind stored for each page is read back from its fragments.
 A cached build must give the same files as a cold one, and a damaged cache
-must cost a re-index, never a broken index.
+must cost a re-index, never a broken index. Pagefind reads lean copies of the
+pages; the index they give must be the one the full pages give.
 """
 
 from __future__ import annotations
@@ -12,18 +13,21 @@ import gzip
 import json
 import re
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
 
 from generator.render import search
-from generator.render.search import build_index
+from generator.render.search import ARGUMENTS, UnsupportedPage, build_index, lean_page
 from tests.conftest import BUNDLED, run_cli
 
 PAGE = ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title></head>\n'
         '<body><nav>导航</nav><main data-pagefind-body><h1>{title}</h1><p>{text}</p>'
-        '<table data-pagefind-ignore><tr><td>不应索引的表格</td></tr></table></main></body></html>\n')
+        '<table data-pagefind-ignore><tr><td>{ignored}</td></tr></table></main></body></html>\n')
+IGNORED = "不应索引的表格"
 PAGES = {
     "index.html": ("首页", "全省党支部概览"),
     "rankings/index.html": ("排行榜", "年度排名"),
@@ -37,11 +41,13 @@ PAGES = {
 UNLISTED = {"branches/b1/points/2024/m1/index.html": ("党员积分", "个人积分明细")}
 
 
-def write_site(root: Path, pages: dict[str, tuple[str, str]]) -> Path:
+def write_site(root: Path, pages: dict[str, tuple[str, str]], ignored: dict[str, str] | None = None) -> Path:
+    """The pages as files; ``ignored`` gives some pages other text in their ignored table."""
     for rel, (title, text) in pages.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(PAGE.format(title=title, text=text), encoding="utf-8")
+        path.write_text(PAGE.format(title=title, text=text, ignored=(ignored or {}).get(rel, IGNORED)),
+                        encoding="utf-8")
     return root
 
 
@@ -141,3 +147,125 @@ def test_a_branch_record_edit_gives_the_same_site_cached_as_cold(tmp_path: Path)
                    "--no-cache").returncode == 0
     assert tree(tmp_path / "cached") == tree(tmp_path / "cold")
     assert "综合调研处" in "".join(indexed(tmp_path / "cached").values()).replace("\u200b", "")
+
+
+def test_an_edit_pagefind_ignores_restores_the_bundle_and_an_edit_of_indexed_text_reindexes(
+        tmp_path: Path, indexing: list[list[str]]) -> None:
+    cache = tmp_path / "cache"
+    build_index(write_site(tmp_path / "first", PAGES), PAGES, cache)
+    ignored = {"branches/b3/index.html": "活动主题（修订）"}
+    indexing.clear()
+    build_index(write_site(tmp_path / "ignored", PAGES, ignored), PAGES, cache)
+    assert indexing == [], "text only inside data-pagefind-ignore does not re-index"
+    build_index(write_site(tmp_path / "cold", PAGES, ignored), PAGES)
+    assert tree(tmp_path / "ignored") == tree(tmp_path / "cold")
+    edited = PAGES | {"branches/b3/index.html": ("第3党支部", "书记张3明，整改事项已修订")}
+    indexing.clear()
+    build_index(write_site(tmp_path / "edited", edited, ignored), edited, cache)
+    assert indexing == [sorted(edited)]
+    assert "已修订" in indexed(tmp_path / "edited")["/branches/b3/"].replace("\u200b", "")
+
+
+@pytest.mark.parametrize(("page", "lean"), [
+    ("<main><div data-pagefind-ignore><div>a</div><div><div>b</div></div></div><p>留</p></main>",
+     "<main><p>留</p></main>"),
+    ("<ul data-pagefind-ignore><li><ul data-pagefind-ignore><li>x</li></ul></li></ul>甲"
+     '<section data-pagefind-ignore="all"><section>b</section></section>乙', "甲乙"),
+    ('<div data-pagefind-ignore><!-- </div> --><script>"</div>"</script><p title="x>y">z</p></div>留', "留"),
+    ("甲<hr data-pagefind-ignore>乙", "甲乙"),
+    ('<p title="data-pagefind-ignore">data-pagefind-ignore</p><!-- <div data-pagefind-ignore> -->',
+     '<p title="data-pagefind-ignore">data-pagefind-ignore</p><!-- <div data-pagefind-ignore> -->'),
+    ('<div data-pagefind-ignore><span data-pagefind-meta="a:b"></span><ul data-pagefind-ignore><li>x</li></ul></div>',
+     '<div data-pagefind-ignore><span data-pagefind-meta="a:b"></span></div>'),
+    ("<section data-pagefind-ignore><h1>题</h1></section>", "<section data-pagefind-ignore><h1>题</h1></section>"),
+    ('甲<img data-pagefind-ignore src="a.png">', '甲<img data-pagefind-ignore src="a.png">'),
+    ('<h2 id="a">题<span data-pagefind-ignore>注</span></h2><p data-pagefind-ignore>x',
+     '<h2 id="a">题<span data-pagefind-ignore>注</span></h2><p data-pagefind-ignore>x'),
+])
+def test_a_lean_copy_drops_exactly_the_ignored_elements_pagefind_reads_nothing_from(page: str, lean: str) -> None:
+    assert lean_page(page.encode()) == lean.encode()
+
+
+@pytest.mark.parametrize("page", [
+    "<div data-pagefind-ignore><div>a</div>",
+    "<div data-pagefind-ignore><DIV>a</DIV></div>",
+    "<div data-pagefind-ignore><div/>a</div>",
+    '<div data-pagefind-ignore><p title="</div>">a</p></div>',
+    "<div data-pagefind-ignore><noscript>a</noscript></div>",
+    "<!-- <div data-pagefind-ignore>",
+])
+def test_markup_the_scanner_cannot_read_as_pagefind_does_fails_the_build(tmp_path: Path, page: str) -> None:
+    with pytest.raises(UnsupportedPage):
+        lean_page(page.encode())
+    site = tmp_path / "site"
+    (site / "odd").mkdir(parents=True)
+    (site / "odd" / "index.html").write_text(f'<html lang="zh-CN"><main data-pagefind-body>{page}</main></html>',
+                                             encoding="utf-8")
+    with pytest.raises(UnsupportedPage, match=r"^odd/index\.html: "):
+        build_index(site, ["odd/index.html"])
+
+
+TRICKY = {
+    "a/index.html": (
+        '<h1>题一</h1><section id="s1" data-pagefind-ignore><h2 id="s1h">忽略节</h2><div><div id="deep">深处文字'
+        '</div></div><ul class="evidence" data-pagefind-ignore><li>证据</li></ul></section>'
+        '<h2 id="keep">保留<span data-pagefind-ignore>行内注</span>标题</h2>'
+        '<div data-pagefind-ignore><span data-pagefind-meta="作者:张三"></span>'
+        '<span data-pagefind-filter="类别:甲"></span>带元数据</div>'
+        '<div data-pagefind-ignore="all"><span data-pagefind-filter="类别:乙"></span>全部排除</div>'
+        '<p>正文</p><table data-pagefind-ignore><tr><td>表格</td></tr></table>'
+        '<!-- <div data-pagefind-ignore> 注释 --><script>var x = "</div>";</script><p id="end">结尾</p>'),
+    "b/index.html": (
+        '<div data-pagefind-ignore><h1>忽略区里的标题</h1></div><p>正文乙</p>'
+        '<div data-pagefind-ignore><img src="x.png" alt="图"></div><h1>第二个标题</h1>'),
+}
+
+
+def write_tricky(root: Path) -> Path:
+    for rel, main in TRICKY.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>页</title></head>'
+                        f'<body><main data-pagefind-body>{main}</main></body></html>\n', encoding="utf-8")
+    return root
+
+
+def index_data(bundle: Path) -> dict[str, bytes]:
+    """What a search reads from a bundle: the fragments, the word and filter indexes, the entry file."""
+    return {rel: data for rel, data in tree(bundle).items()
+            if rel.startswith(("fragment/", "index/", "filter/")) or rel == "pagefind-entry.json"}
+
+
+def full_page_index(site: Path, pages: list[str], out: Path) -> Path:
+    """Pagefind's bundle for the full pages (a directory of links to them)."""
+    full = out / "full"
+    for rel in pages:
+        (full / rel).parent.mkdir(parents=True, exist_ok=True)
+        (full / rel).hardlink_to(site / rel)
+    subprocess.run([str(get_executable()), "--site", str(full), "--output-path", str(out / "bundle"), *ARGUMENTS],
+                   check=True, capture_output=True, timeout=600)
+    return out / "bundle"
+
+
+def test_the_lean_copies_give_the_index_the_full_pages_give(tmp_path: Path) -> None:
+    site = write_tricky(tmp_path / "site")
+    pages = sorted(TRICKY)
+    build_index(site, pages)
+    lean = index_data(site / "pagefind")
+    assert lean == index_data(full_page_index(site, pages, tmp_path / "full"))
+    records = {json.loads(gzip.decompress(data).removeprefix(b"pagefind_dcd"))["url"]:
+               json.loads(gzip.decompress(data).removeprefix(b"pagefind_dcd"))
+               for rel, data in lean.items() if rel.startswith("fragment/")}
+    a, b = records["/a/"], records["/b/"]
+    assert (a["meta"]["作者"], a["filters"], a["meta"]["title"]) == ("张三", {"类别": ["甲"]}, "题一")
+    assert (b["meta"]["title"], b["meta"]["image"]) == ("忽略区里的标题", "x.png")
+    assert [anchor["id"] for anchor in a["anchors"]] == ["keep", "end"]
+    assert "深处" not in a["content"].replace("\u200b", "")
+    assert len(lean_page((site / "a/index.html").read_bytes())) < len((site / "a/index.html").read_bytes())
+
+
+def test_the_site_index_is_the_one_its_full_pages_give(built_site: Path, tmp_path: Path) -> None:
+    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
+                   if b"data-pagefind-body" in p.read_bytes())
+    assert len(pages) > 20
+    assert index_data(built_site / "pagefind") == index_data(full_page_index(built_site, pages, tmp_path))
