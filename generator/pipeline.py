@@ -18,7 +18,7 @@ from generator.cache.render import RenderCache
 from generator.codes import Lang
 from generator.diagnostics import Diagnostic, Kind
 from generator.forked import forked
-from generator.load import discover
+from generator.load import stream
 from generator.models.corpus import Corpus, build_corpus
 from generator.models.references import check_references
 from generator.progress import Progress
@@ -73,9 +73,9 @@ def check(settings: Settings, progress: Progress | None = None) -> Checked:
 def _check(settings: Settings, progress: Progress) -> Checked:
     reader = record_reader(settings.content, settings.cache, enabled=settings.use_cache)
     with progress.stage(LOAD_STAGE):
-        found = discover(settings.content, reader)
+        found = stream(settings.content, reader)
     with progress.stage(VALIDATE_STAGE):
-        corpus, diagnostics = build_corpus(found.sources, found.assets, root=settings.content.name)
+        corpus, diagnostics = build_corpus(found.sources(), found.assets, root=settings.content.name)
         diagnostics = found.diagnostics + diagnostics + check_references(corpus)
     checked = Checked(corpus, diagnostics)
     if corpus.site is None or not corpus.complete:
@@ -123,15 +123,15 @@ def build(settings: Settings, progress: Progress | None = None) -> Checked:
     pdfs: PendingPdfs | None = None
     try:
         with staging(settings.out) as stage:
-            if settings.pdf:
-                pdfs = start_bulletin_pdfs(checked, stage, progress, renders)
             with progress.stage(SITE_STAGE):
                 before = (renders.rendered, renders.reused) if renders else (0, 0)
                 render_site(checked, stage, renders)
                 if renders:
                     progress.say(f"      页面 / pages: 新生成 / rendered {renders.rendered - before[0]}，"
                                  f"沿用 / reused {renders.reused - before[1]}")
-            if pdfs:
+            if settings.pdf:
+                pdfs = start_bulletin_pdfs(checked, stage, progress, renders)
+                release(checked)
                 pdfs.finish()
         if memo and renders:
             renders.finish()
@@ -142,3 +142,15 @@ def build(settings: Settings, progress: Progress | None = None) -> Checked:
         if pdfs:
             pdfs.cancel()
     return checked
+
+
+def release(checked: Checked) -> None:
+    """Let go of the records and scores once the site is written and the bulletins' documents are made.
+
+    The PDF workers run after the site (not beside it) so that their memory, the page renderers' and
+    Pagefind's never add up; while they work the build needs only the diagnostics and the site
+    settings, so the heap of a province's records is freed for them.
+    """
+    site = checked.corpus.site
+    checked.corpus = Corpus(site=site)
+    checked.scores = None

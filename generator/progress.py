@@ -37,7 +37,7 @@ class Progress:
         self.end(name, time.perf_counter() - start)
 
     def begin(self, name: str) -> None:
-        """Announce the next stage; for work timed elsewhere (PDFs render beside the site), see :meth:`end`."""
+        """Announce the next stage; for work timed elsewhere (the PDF workers time themselves), see :meth:`end`."""
         self.done += 1
         self.say(f"[{self.done}/{self.total}] {name}")
 

@@ -48,7 +48,10 @@ class PdfErrors(Exception):
 
 def start_bulletin_pdfs(checked: Checked, out: Path, progress: Progress,
                         cache: RenderCache | None = None) -> PendingPdfs:
-    """Start rendering every bulletin of the corpus (``bulletins/<id>.pdf`` under ``out``) in the background."""
+    """Start rendering every bulletin of the corpus (``bulletins/<id>.pdf`` under ``out``) in worker processes.
+
+    The documents are made here from the corpus; after this the workers need nothing more from it.
+    """
     from generator.render.site import make_view
 
     corpus = checked.corpus
@@ -60,7 +63,7 @@ def start_bulletin_pdfs(checked: Checked, out: Path, progress: Progress,
 
 
 class PendingPdfs:
-    """Bulletins rendering in worker processes while the build makes the HTML site.
+    """Bulletins rendering in worker processes while the build waits for them.
 
     A bulletin whose document, fonts, templates and generator are unchanged is taken from the
     render cache instead. :meth:`finish` waits, writes the files and reports the stage's own time
