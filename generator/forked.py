@@ -16,9 +16,10 @@ from __future__ import annotations
 import ctypes
 import os
 import pickle
+import select
 import signal
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 R = TypeVar("R")
@@ -48,6 +49,47 @@ def forked(count: int, work: Callable[[int], Any], merge: Callable[[list[Any]], 
             _stop(pid, fd)
 
 
+def forked_map(work: Callable[[int], Any], count: int, processes: int) -> list[Any]:
+    """``[work(0), …, work(count - 1)]``: ``work(0)`` in this process, the others each in a child forked for it
+    alone, at most ``processes`` children at a time.
+
+    The first children start before ``work(0)`` runs, so it should be short (this process collects no result
+    and starts no child meanwhile). A child lives for one call: the pages of the shared heap it wrote to
+    (reference counts, see the module docstring) are copies freed when it ends, so a long job cut into
+    many calls never holds more than ``processes`` calls' worth of copies.
+    """
+    results: dict[int, Any] = {}
+    running: dict[int, tuple[int, int, bytearray]] = {}
+    waiting = iter(range(1, count))
+    try:
+        _fill(running, waiting, work, processes)
+        results[0] = work(0)
+        while running:
+            ready, _, _ = select.select(list(running), [], [])
+            for fd in ready:
+                index, pid, payload = running[fd]
+                data = os.read(fd, 1 << 20)
+                if data:
+                    payload += data
+                    continue
+                del running[fd]
+                os.close(fd)
+                results[index] = _result(pid, bytes(payload))
+            _fill(running, waiting, work, processes)
+        return [results[index] for index in range(count)]
+    finally:
+        for fd, (_, pid, _) in running.items():
+            _stop(pid, fd)
+
+
+def _fill(running: dict[int, tuple[int, int, bytearray]], waiting: Iterator[int], work: Callable[[int], Any],
+          processes: int) -> None:
+    """Start children for the next calls until ``processes`` run (keyed by the pipe each answers on)."""
+    while len(running) < processes and (index := next(waiting, None)) is not None:
+        pid, fd = _start(index, work)
+        running[fd] = (index, pid, bytearray())
+
+
 def _start(share: int, work: Callable[[int], Any]) -> tuple[int, int]:
     read, write = os.pipe()
     pid = os.fork()
@@ -71,6 +113,11 @@ def _start(share: int, work: Callable[[int], Any]) -> tuple[int, int]:
 def _collect(pid: int, fd: int) -> Any:
     with os.fdopen(fd, "rb") as pipe:
         payload = pipe.read()
+    return _result(pid, payload)
+
+
+def _result(pid: int, payload: bytes) -> Any:
+    """The child's result from what it sent, once it has ended; :class:`WorkerFailed` if it raised or died."""
     _, status = os.waitpid(pid, 0)
     try:
         message = pickle.loads(payload)

@@ -15,6 +15,12 @@ shared object) is noticed and rendered afresh. Which key names which object
 is one sealed manifest, read once at the start of a build and written once at
 the end (:meth:`RenderCache.finish`): 14,000 pages cost two file operations,
 not 28,000.
+
+A render stage that writes its outputs from forked workers gives each worker
+this cache as it was at the fork: the worker reuses and keeps outputs through it
+as a single process would, and sends what it recorded (:meth:`RenderCache.recorded`)
+back for the build's cache to adopt, so the manifest and the counts are the same
+either way.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import json
 import os
 import pickle
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +51,15 @@ def templates_digest(templates: Path = TEMPLATES) -> str:
         h.update(path.relative_to(templates).as_posix().encode() + b"\0")
         h.update(path.read_bytes())
     return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What a forked worker's copy of the cache rendered and reused: counts and manifest entries."""
+
+    rendered: int
+    reused: int
+    entries: dict[str, list[Any]]
 
 
 class RenderCache:
@@ -128,6 +144,23 @@ class RenderCache:
         if not key:
             return
         self._index(key, self._object_named(name, lambda temp: link_or_copy(path, temp)))
+
+    def start_worker(self) -> None:
+        """In a forked worker: record only what happens from here on (:meth:`recorded`), still finding
+        every output the build recorded before the fork."""
+        self._old = {**self._old, **self._new}
+        self._new = {}
+        self.rendered = self.reused = 0
+
+    def recorded(self) -> Recorded:
+        """What this worker recorded since :meth:`start_worker`, for the build's cache to :meth:`adopt`."""
+        return Recorded(self.rendered, self.reused, self._new)
+
+    def adopt(self, recorded: Recorded) -> None:
+        """Take over what a worker recorded, as if this cache had rendered and reused those outputs itself."""
+        self.rendered += recorded.rendered
+        self.reused += recorded.reused
+        self._new.update(recorded.entries)
 
     def _object_named(self, name: str, place: Callable[[Path], object]) -> Path:
         """The object ``name``; if it is missing or damaged, ``place`` puts its bytes at a temporary path first."""

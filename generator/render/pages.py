@@ -1,26 +1,36 @@
 """Stage render: a page as a value (path, template, data) before it is written.
 
 Views return :class:`Page` values; :func:`write_pages` renders and writes
-them. Keeping pages as values lets tests and the sitemap, the search index and
-the open data read the same list, and keeps writing in one place.
+them and returns their outlines (the page without its data), which is all the
+sitemap, the search index and the feeds read. Keeping pages as values keeps
+writing in one place; dropping each page's data once it is written keeps a
+province's 14,000 pages from ever being in memory at once
+(:func:`write_made_pages` makes them branch by branch, in forked workers).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Environment
 
 from generator.cache.objects import object_name
 from generator.cache.records import workers_available
-from generator.cache.render import RenderCache
-from generator.forked import forked
+from generator.cache.render import Recorded, RenderCache
+from generator.forked import forked_map
 
-#: Fewer pages per worker than this are rendered in-process: forking costs more than it saves.
-PAGES_PER_WORKER = 300
+#: From this many items (branches) on, their pages are made and written by forked workers; with fewer,
+#: forking would cost more than it saves.
+PARALLEL_ITEMS = 100
+#: The most items one forked worker takes: its copies of the shared heap grow with its share (at 3,000
+#: branches about 20 MB and 0.2 MB a branch) and are freed when it ends, but each worker costs a fork
+#: of the whole heap (about 0.1 s of CPU time).
+ITEMS_PER_WORKER = 500
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,10 @@ class Page:
         """The page's URL relative to the site root: ``branches/x/`` for ``branches/x/index.html``."""
         return self.path.removesuffix("index.html")
 
+    def outline(self) -> Page:
+        """The page without its data: what the sitemap, the search index and the feeds read once it is written."""
+        return replace(self, data={})
+
     @property
     def root(self) -> str:
         """The relative way back to the site root from this page."""
@@ -64,52 +78,73 @@ def render_page(env: Environment, page: Page, common: Mapping[str, Any]) -> str:
     return env.get_template(page.template).render(**common, **page.data, page=meta, root=page.root)
 
 
-def write_pages(env: Environment, pages: Sequence[Page], common: Mapping[str, Any], out: Path,
-                cache: RenderCache | None = None, workers: int | None = None) -> int:
-    """Write ``pages`` under ``out``; returns how many were rendered (the rest were reused from ``cache``).
+def write_pages(env: Environment, pages: Iterable[Page], common: Mapping[str, Any], out: Path,
+                cache: RenderCache | None = None) -> list[Page]:
+    """Write ``pages`` under ``out`` one by one; returns their outlines (:meth:`Page.outline`), in order.
 
     A page is keyed by its own data, the shared data and (through the cache's salt) every template,
-    so an unchanged page is linked from the previous build. The pages left to render are split
-    among forked worker processes when there are enough of them to pay for it.
+    so an unchanged page is linked from the previous build instead of being rendered. ``pages`` may
+    be a generator: no page's data is kept once it is written.
     """
     shared = cache.key("common", common) if cache is not None else None
-    todo: list[tuple[Page, str | None]] = []
-    for page in pages:
-        key = cache.key("page", shared, page) if cache is not None and shared is not None else None
-        if cache is None or not cache.reuse(key, out / page.path):
-            todo.append((page, key))
-    names = render_in_parallel(env, [page for page, _ in todo], common, out, workers)
-    if cache is not None:
-        for (page, key), name in zip(todo, names, strict=True):
-            cache.keep(key, out / page.path, name)
-    return len(todo)
+    return [_write(env, page, common, out, cache, shared) for page in pages]
 
 
-def render_in_parallel(env: Environment, pages: Sequence[Page], common: Mapping[str, Any], out: Path,
-                       workers: int | None = None) -> list[str]:
-    """Render and write ``pages``; returns the content address of each written file, in order."""
-    count = min(workers or workers_available(), max(1, len(pages) // PAGES_PER_WORKER))
-    if count < 2:
-        return render_share(env, pages, common, out)
-    return forked(count, lambda share: render_share(env, pages[share::count], common, out), _interleave)
-
-
-def render_share(env: Environment, pages: Sequence[Page], common: Mapping[str, Any], out: Path) -> list[str]:
-    names: list[str] = []
-    for page in pages:
+def _write(env: Environment, page: Page, common: Mapping[str, Any], out: Path, cache: RenderCache | None,
+           shared: str | None) -> Page:
+    key = cache.key("page", shared, page) if cache is not None and shared is not None else None
+    if cache is None or not cache.reuse(key, out / page.path):
         data = render_page(env, page, common).encode("utf-8")
         write_bytes(out / page.path, data)
-        names.append(object_name(data))
-    return names
+        if cache is not None:
+            cache.keep(key, out / page.path, object_name(data))
+    return page.outline()
 
 
-def _interleave(shares: list[list[str]]) -> list[str]:
-    """Undo ``pages[share::count]``: the names in the order of the pages."""
-    count = len(shares)
-    merged = [""] * sum(len(share) for share in shares)
-    for index, share in enumerate(shares):
-        merged[index::count] = share
-    return merged
+def write_made_pages(env: Environment, pages: Sequence[Page], make: Callable[[T], Iterable[Page]],
+                     items: Sequence[T], common: Mapping[str, Any], out: Path, cache: RenderCache | None = None,
+                     workers: int | None = None) -> list[Page]:
+    """:func:`write_pages` of ``pages`` and then of ``make(item)`` for each of ``items``; returns the outlines.
+
+    With enough items, they are cut into runs of at most :data:`ITEMS_PER_WORKER`, as many for each
+    worker process, each run done by a child forked for it (:func:`forked_map`) while this process
+    writes ``pages``. A child makes its run's pages, writes them and sends back only their outlines
+    and what its copy of ``cache`` recorded (:meth:`RenderCache.recorded`), which this process's cache
+    adopts. No process holds more than one item's pages, and a child's copy-on-write copies of the
+    shared heap last only as long as its run.
+    """
+    processes = workers or workers_available()
+    if processes < 2 or len(items) < PARALLEL_ITEMS:
+        return write_pages(env, chain(pages, _made(make, items)), common, out, cache)
+    compile_templates(env)
+    count = processes * -(-len(items) // (processes * ITEMS_PER_WORKER))
+    bounds = [len(items) * run // count for run in range(count + 1)]
+
+    def work(run: int) -> tuple[list[Page], Recorded | None]:
+        if not run:
+            return write_pages(env, pages, common, out, cache), None
+        if cache is not None:
+            cache.start_worker()
+        written = write_pages(env, _made(make, items[bounds[run - 1]:bounds[run]]), common, out, cache)
+        return written, cache.recorded() if cache is not None else None
+
+    outlines: list[Page] = []
+    for written, recorded in forked_map(work, count + 1, processes):
+        outlines.extend(written)
+        if recorded is not None and cache is not None:
+            cache.adopt(recorded)
+    return outlines
+
+
+def compile_templates(env: Environment) -> None:
+    """Compile every page template in this process, so that forked workers share the code, not compile it each."""
+    for name in env.list_templates(filter_func=lambda name: name.startswith("site/")):
+        env.get_template(name)
+
+
+def _made(make: Callable[[T], Iterable[Page]], items: Iterable[T]) -> Iterator[Page]:
+    for item in items:
+        yield from make(item)
 
 
 def write_text(path: Path, text: str) -> None:

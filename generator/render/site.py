@@ -1,15 +1,18 @@
 """Stage render: the HTML site, from the checked corpus into a staging directory.
 
 Reads top to bottom: static assets and content attachments first (pages link
-to their fingerprinted names), then every page as a value from the views,
-then writing them, the feeds and the open data, then the search index over
-the written pages, and last the search page that loads the index's UI.
+to their fingerprinted names), the open data, then every page: the site-wide
+pages as values from the views, each branch's pages made and written branch
+by branch (in forked workers on a province's corpus), then the search index
+over the written pages, and last the search page that loads the index's UI
+and the feeds, which need only the pages' outlines.
 Nothing here reads the clock: the footer's date is the checked ``today``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +24,7 @@ from generator.render.feeds import write_feeds
 from generator.render.heap import frozen_heap
 from generator.render.markdown import Links, MarkdownRenderer
 from generator.render.opendata import write_open_data
-from generator.render.pages import Page, page_path, write_pages
+from generator.render.pages import Page, page_path, write_made_pages, write_pages
 from generator.render.search import build_index
 from generator.render.views import (
     branches,
@@ -78,17 +81,18 @@ def _render_site(checked: Checked, out: Path, cache: RenderCache | None) -> None
         "footer_pages": nav_pages(v), "assets": assets,
     }
     datasets = write_open_data(v, case_stats, out)
-    pages = site_pages(v, datasets)
-    write_pages(env, pages, common, out, cache)
+    pages = write_made_pages(env, site_pages(v, datasets), partial(branches.report_pages, v),
+                             branches.branch_ids(v), common, out, cache)
     searchable = [page.path for page in pages if page.search]
     search = search_page(build_index(out, searchable, cache.root if cache is not None else None))
-    write_pages(env, [search], common, out, cache)
-    write_feeds(env, [*pages, search], bulletins.bulletin_rows(v), base_url=str(v.site.base_url),
+    pages += write_pages(env, [search], common, out, cache)
+    write_feeds(env, pages, bulletins.bulletin_rows(v), base_url=str(v.site.base_url),
                 title=v.site.title, organ=v.site.organ, today=v.today, out=out)
 
 
 def site_pages(v: View, datasets: list[dict[str, Any]]) -> list[Page]:
-    """Every page except the search page, which is written after the index exists."""
+    """Every site-wide page except the search page, which is written after the index exists
+    (each branch's own pages: :func:`branches.report_pages`)."""
     pages: list[Page] = []
     for family in (home, units, branches, rankings, secretaries, trainings, cases, contest, fund, bulletins):
         pages.extend(family.pages(v))

@@ -1,27 +1,50 @@
-"""Pages rendered by forked workers are the pages one process renders, and a failing worker fails the build."""
+"""Pages made and written by forked workers are the pages one process writes, and a failing worker fails the build."""
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
 from jinja2 import DictLoader, Environment
 
-from generator.cache.objects import object_name
-from generator.forked import WorkerFailed, forked
+from generator.cache.render import MANIFEST, RenderCache
+from generator.cache.store import Store
+from generator.forked import WorkerFailed, forked, forked_map
 from generator.pipeline import Settings, check, rules_and_scores
-from generator.render.pages import PAGES_PER_WORKER, Page, render_in_parallel
+from generator.render.pages import ITEMS_PER_WORKER, PARALLEL_ITEMS, Page, write_made_pages, write_pages
 from generator.synth import synthesize
 
+TEMPLATES = {"site/page.j2": "{{ page.title }}|{{ n }}|{{ items|join(',') }}|{{ who }}",
+             "site/home.j2": "{{ page.title }}|{{ who }}"}
 
-def _pages(count: int) -> list[Page]:
-    return [Page(f"p/{n}/index.html", "page.j2", f"第{n}页", {"n": n, "items": list(range(n % 7))})
-            for n in range(count)]
+
+def _made(n: int, edited: int = -1) -> list[Page]:
+    """Item ``n``'s pages: its own and, for every third item, a second one; ``edited`` changes one item's data."""
+    items = list(range(n % 7)) + ([99] if n == edited else [])
+    pages = [Page(f"p/{n}/index.html", "site/page.j2", f"第{n}页", {"n": n, "items": items})]
+    if n % 3 == 0:
+        pages.append(Page(f"p/{n}/more/index.html", "site/page.j2", f"第{n}页（续）", {"n": n, "items": []},
+                          search=False, sitemap=False))
+    return pages
 
 
 def _env() -> Environment:
-    return Environment(loader=DictLoader({"page.j2": "{{ page.title }}|{{ n }}|{{ items|join(',') }}|{{ who }}"}),
-                       autoescape=True)
+    return Environment(loader=DictLoader(TEMPLATES), autoescape=True)
+
+
+def _write(out: Path, cache: RenderCache, workers: int, edited: int = -1) -> tuple[list[Page], tuple[int, int]]:
+    """Write the home page in this process, then a listing and the pages of more items than one worker takes;
+    the outlines and the cache's counts."""
+    home = [Page("index.html", "site/home.j2", "首页", {})]
+    listing = [Page("p/index.html", "site/home.j2", "一览", {})]
+    before = (cache.rendered, cache.reused)
+    items = list(range(max(PARALLEL_ITEMS, ITEMS_PER_WORKER) * 2 + 5))
+    outlines = write_pages(_env(), home, {"who": "支部"}, out, cache)
+    outlines += write_made_pages(_env(), listing, lambda n: _made(n, edited), items, {"who": "支部"}, out, cache,
+                                 workers=workers)
+    return outlines, (cache.rendered - before[0], cache.reused - before[1])
 
 
 def _children() -> set[str]:
@@ -36,14 +59,51 @@ def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_two_workers_write_the_same_pages_and_report_their_addresses(tmp_path: Path) -> None:
-    pages = _pages(2 * PAGES_PER_WORKER + 5)
-    common = {"who": "支部"}
-    alone = render_in_parallel(_env(), pages, common, tmp_path / "one", workers=1)
-    shared = render_in_parallel(_env(), pages, common, tmp_path / "two", workers=2)
-    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
-    assert shared == alone == [object_name((tmp_path / "two" / page.path).read_bytes()) for page in pages]
-    assert (tmp_path / "two" / "p/6/index.html").read_text(encoding="utf-8") == "第6页|6|0,1,2,3,4,5|支部"
+def test_forked_workers_write_what_one_process_writes_and_the_cache_records_the_same(tmp_path: Path) -> None:
+    runs = {}
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    for workers in (1, 2):
+        cache = RenderCache(tmp_path / f"cache-{workers}", templates)
+        cold = _write(tmp_path / f"cold-{workers}", cache, workers)
+        cache.finish()
+        cache = RenderCache(tmp_path / f"cache-{workers}", templates)
+        edited = _write(tmp_path / f"edited-{workers}", cache, workers, edited=12)
+        cache.finish()
+        manifest = json.loads(Store(tmp_path / f"cache-{workers}", "render").get(MANIFEST) or b"{}")
+        runs[workers] = (cold, edited, sorted(entry[0] for entry in manifest.values()))
+    assert _tree(tmp_path / "cold-1") == _tree(tmp_path / "cold-2")
+    assert _tree(tmp_path / "edited-1") == _tree(tmp_path / "edited-2")
+    assert runs[1] == runs[2]
+    (outlines, counts), (_, edited_counts), _ = runs[2]
+    assert counts == (len(outlines), 0) and edited_counts == (1, len(outlines) - 1)
+    assert [page.path for page in outlines[:3]] == ["index.html", "p/index.html", "p/0/index.html"]
+    assert all(page.data == {} for page in outlines)
+    assert (tmp_path / "edited-2" / "p/12/index.html").read_text(encoding="utf-8") == "第12页|12|0,1,2,3,4,99|支部"
+    assert not (tmp_path / "cold-2" / "p/7/more").exists() and (tmp_path / "cold-2" / "p/9/more/index.html").exists()
+
+
+def test_forked_map_runs_the_first_call_here_and_each_other_call_in_its_own_child() -> None:
+    results = forked_map(lambda n: (n * n, os.getpid(), b"x" * 100_000 * (n % 2)), 9, 2)
+    assert [square for square, _, _ in results] == [n * n for n in range(9)]
+    assert results[0][1] == os.getpid()
+    assert len({pid for _, pid, _ in results[1:]} - {os.getpid()}) == 8, "eight children, one for each call"
+    assert [len(payload) for _, _, payload in results] == [100_000 * (n % 2) for n in range(9)]
+
+
+def test_a_failing_call_fails_forked_map_and_leaves_no_process() -> None:
+    def work(n: int) -> bytes:
+        if n == 3:
+            raise ValueError("模板出错")
+        return b"x" * 200_000
+
+    before = _children()
+    with pytest.raises(WorkerFailed, match="模板出错"):
+        forked_map(work, 6, 2)
+    assert _children() <= before
+    with pytest.raises(ValueError, match="模板出错"):
+        forked_map(lambda n: work(n + 3), 6, 2)
+    assert _children() <= before, "the children running when this process's own call failed were stopped"
 
 
 def test_a_worker_that_raises_fails_the_whole_render_and_leaves_no_process(tmp_path: Path) -> None:

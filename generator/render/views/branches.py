@@ -1,6 +1,9 @@
 """The branches table and its no-JavaScript variants, and every branch's annual report pages.
 
 Each branch also has its members' points pages (:mod:`members`) as the privacy settings allow.
+A branch's pages are made one branch at a time (:func:`report_pages`), not as one list: at
+3,000 branches they are 11,000 pages, and the render stage makes, writes and forgets them
+branch by branch, in worker processes that each take a share of the branches.
 The table works without scripts: each sort order is a pre-rendered page
 (``branches/``, ``branches/by-name/``…) and each band filter too
 (``branches/band/<band>/``); ``site.js`` adds in-place sorting and filtering.
@@ -73,6 +76,7 @@ def sorted_rows(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
 
 
 def pages(v: View) -> list[Page]:
+    """The branches table, its sort orders and its band filters (the branches' own pages: :func:`report_pages`)."""
     rows = branch_rows(v, v.year)
     names = band_names(v)
     bands = [{"key": k, "name": n, "url": f"branches/band/{k}/", "count": sum(1 for r in rows if r["band"] == k)}
@@ -92,8 +96,22 @@ def pages(v: View) -> list[Page]:
         data = {**common, "rows": selected, "sort": "score", "band": band["key"], "variant": band["name"]}
         out.append(Page(page_path(band["url"]), "site/branches.html.j2", f"党支部一览：{band['name']}", data,
                         section="branches", search=False, sitemap=False))
-    for _, data in sorted(v.corpus.branches.items()):
-        years = branch_years(v, data)
-        out.extend(branch_pages(v, data, years))
-        out.extend(member_pages(v, data, years))
     return out
+
+
+def branch_ids(v: View) -> list[str]:
+    """The branches whose :func:`report_pages` the site has, in id order.
+
+    Every branch's pages look up its public findings: they are grouped here, once, so that the
+    workers forked afterwards to make the branches' pages share the groups instead of each
+    reading every finding again.
+    """
+    _ = v.public_findings
+    return sorted(v.corpus.branches)
+
+
+def report_pages(v: View, branch_id: str) -> list[Page]:
+    """One branch's annual report for each year and its members' points pages."""
+    data = v.corpus.branches[branch_id]
+    years = branch_years(v, data)
+    return [*branch_pages(v, data, years), *member_pages(v, data, years)]
