@@ -9,6 +9,12 @@ talking to its own fork, nothing else writes that pipe) and leaves with
 ``os._exit``, so none
 of the parent's clean-up (staging directories, caches) ever runs in a child;
 a child also dies with its parent, so a killed build leaves no worker behind.
+
+Sharing is not free: reading an object writes its reference count, so every
+page of the heap a child reads from is copied into it, and a child that reads
+half a province's records holds half a gigabyte of copies. :func:`forked`
+suits two long calls (rules beside scoring); :func:`forked_map` cuts a long
+job into many short calls, one child each, whose copies go as each ends.
 """
 
 from __future__ import annotations
@@ -54,9 +60,9 @@ def forked_map(work: Callable[[int], Any], count: int, processes: int) -> list[A
     alone, at most ``processes`` children at a time.
 
     The first children start before ``work(0)`` runs, so it should be short (this process collects no result
-    and starts no child meanwhile). A child lives for one call: the pages of the shared heap it wrote to
-    (reference counts, see the module docstring) are copies freed when it ends, so a long job cut into
-    many calls never holds more than ``processes`` calls' worth of copies.
+    and starts no child meanwhile). A child lives for one call, so its copies of the shared heap (see the
+    module docstring) never outlive it: a long job cut into many calls holds at most ``processes`` calls'
+    worth of copies at a time. ``work`` must return picklable data.
     """
     results: dict[int, Any] = {}
     running: dict[int, tuple[int, int, bytearray]] = {}

@@ -101,7 +101,7 @@ def _write(env: Environment, page: Page, common: Mapping[str, Any], out: Path, c
     return page.outline()
 
 
-def write_made_pages(env: Environment, pages: Sequence[Page], make: Callable[[T], Iterable[Page]],
+def write_made_pages(env: Environment, pages: Iterable[Page], make: Callable[[T], Iterable[Page]],
                      items: Sequence[T], common: Mapping[str, Any], out: Path, cache: RenderCache | None = None,
                      workers: int | None = None) -> list[Page]:
     """:func:`write_pages` of ``pages`` and then of ``make(item)`` for each of ``items``; returns the outlines.

@@ -91,8 +91,13 @@ def _render_site(checked: Checked, out: Path, cache: RenderCache | None) -> None
 
 
 def site_pages(v: View, datasets: list[dict[str, Any]]) -> list[Page]:
-    """Every site-wide page except the search page, which is written after the index exists
-    (each branch's own pages: :func:`branches.report_pages`)."""
+    """Every site-wide page except the search page, which is written after the index exists (each branch's own
+    pages: :func:`branches.report_pages`).
+
+    Made before the branches' workers are forked, not while they run: making them reads every branch
+    (the listings' rows), and a page of the shared heap this process writes to while children share it is
+    then held twice.
+    """
     pages: list[Page] = []
     for family in (home, units, branches, rankings, secretaries, trainings, cases, contest, fund, bulletins):
         pages.extend(family.pages(v))
