@@ -22,6 +22,7 @@ from generator.load import stream
 from generator.models.corpus import Corpus, build_corpus
 from generator.models.references import check_references
 from generator.progress import Progress
+from generator.render.heap import frozen_heap
 from generator.rules import run_rules
 from generator.rules.severity import apply_overrides
 from generator.scoring import Scores, score
@@ -105,10 +106,6 @@ def rules_and_scores(corpus: Corpus, today: dt.date, *,
 
 def build(settings: Settings, progress: Progress | None = None) -> Checked:
     """Check, and render into ``settings.out`` only if there is no content error."""
-    from generator.output import staging
-    from generator.render.bulletin_pdfs import PdfErrors, PendingPdfs, start_bulletin_pdfs
-    from generator.render.site import render_site
-
     progress = progress or Progress(BUILD_STAGES, quiet=True)
     memo = BuildMemo(cache_root(settings.content, settings.cache), settings.content, settings.out,
                      settings.memo_key()) if settings.use_cache else None
@@ -119,6 +116,15 @@ def build(settings: Settings, progress: Progress | None = None) -> Checked:
     checked = check(settings, progress)
     if checked.errors or checked.scores is None:
         return checked
+    with frozen_heap():
+        return _render(settings, checked, progress, memo)
+
+
+def _render(settings: Settings, checked: Checked, progress: Progress, memo: BuildMemo | None) -> Checked:
+    from generator.output import staging
+    from generator.render.bulletin_pdfs import PdfErrors, PendingPdfs, start_bulletin_pdfs
+    from generator.render.site import render_site
+
     renders = RenderCache(cache_root(settings.content, settings.cache)) if settings.use_cache else None
     pdfs: PendingPdfs | None = None
     try:

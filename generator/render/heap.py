@@ -7,6 +7,9 @@ spent in the views. :func:`frozen_heap` moves everything alive at the start
 into the permanent generation (:func:`gc.freeze`) and back at the end
 (:func:`gc.unfreeze`), so a long-running preview server can still free an old
 corpus after the next build.
+
+The build freezes the checked corpus for everything after the checks, not only the site: one
+collection while the render cache's manifest was read cost 2.5 s at 3,000 branches.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ from contextlib import contextmanager
 
 @contextmanager
 def frozen_heap() -> Iterator[None]:
+    """Freeze what is alive now, unless an enclosing :func:`frozen_heap` already did (it unfreezes)."""
+    if gc.get_freeze_count():
+        yield
+        return
     gc.freeze()
     try:
         yield
