@@ -84,13 +84,7 @@ class BundleCache:
         return self.objects / name[:2] / name
 
     def _load(self) -> dict[str, dict[str, str]]:
-        payload = self._manifests.get(MANIFEST)
-        try:
-            manifest = json.loads(payload) if payload else {}
-        except ValueError:
-            return {}
-        if not isinstance(manifest, dict):
-            return {}
+        manifest = self._manifests.get_dict(MANIFEST)
         return {key: files for key, files in manifest.items() if _is_listing(files)}
 
 

@@ -173,12 +173,7 @@ class RenderCache:
         return target
 
     def _load(self) -> dict[str, list[Any]]:
-        payload = self._manifests.get(MANIFEST)
-        try:
-            manifest = json.loads(payload) if payload else {}
-        except ValueError:
-            return {}
-        return manifest if isinstance(manifest, dict) else {}
+        return self._manifests.get_dict(MANIFEST)
 
     def _object(self, key: str) -> Path | None:
         """The stored object for ``key``, if its size and modification time are still the recorded ones."""

@@ -12,11 +12,13 @@ entry cannot run code.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import secrets
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import generator
 
@@ -67,6 +69,15 @@ class Store:
         if payload is None:
             path.unlink(missing_ok=True)
         return payload
+
+    def get_dict(self, key: str) -> dict[str, Any]:
+        """The JSON object stored under ``key``; empty if there is none or it is not a JSON object."""
+        payload = self.get(key)
+        try:
+            found = json.loads(payload) if payload else {}
+        except ValueError:
+            return {}
+        return found if isinstance(found, dict) else {}
 
     def put(self, key: str, payload: bytes) -> None:
         path = self.path(key)

@@ -174,13 +174,7 @@ def index_key(site: Path, pages: list[str], memo: Store | None = None) -> str:
 
 def _known_digests(memo: Store | None) -> dict[str, str]:
     """The page digest → lean-copy digest pairs an earlier build recorded in ``memo``."""
-    payload = memo.get(DIGESTS) if memo is not None else None
-    try:
-        known = json.loads(payload) if payload else {}
-    except ValueError:
-        return {}
-    if not isinstance(known, dict):
-        return {}
+    known = memo.get_dict(DIGESTS) if memo is not None else {}
     return {page: lean for page, lean in known.items() if isinstance(lean, str) and _HEX.fullmatch(lean)}
 
 
