@@ -20,6 +20,7 @@ job into many short calls, one child each, whose copies go as each ends.
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import pickle
 import select
@@ -53,6 +54,21 @@ def forked(count: int, work: Callable[[int], Any], merge: Callable[[list[Any]], 
     finally:
         for pid, fd in children:
             _stop(pid, fd)
+
+
+def in_child(work: Callable[[], R]) -> R:
+    """``work()`` in a forked child: whatever it allocates goes when the child ends, and only its (picklable)
+    result comes back."""
+    pid, fd = _start(0, lambda _: work())
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as pipe:
+            payload = pipe.read()
+    except BaseException:  # interrupted while the child works: it must not outlive this call
+        _stop(pid, fd)
+        raise
+    os.close(fd)
+    result: R = _result(pid, payload)
+    return result
 
 
 def forked_map(work: Callable[[int], Any], count: int, processes: int) -> list[Any]:
@@ -106,7 +122,9 @@ def _start(share: int, work: Callable[[int], Any]) -> tuple[int, int]:
     code = 1
     try:
         _die_with_parent()
-        payload = pickle.dumps({"result": work(share)}, protocol=pickle.HIGHEST_PROTOCOL)
+        result = work(share)
+        gc.disable()  # the child is about to leave: a collection of the heap it inherited would be wasted
+        payload = pickle.dumps({"result": result}, protocol=pickle.HIGHEST_PROTOCOL)
         code = 0
     except BaseException:  # the traceback goes to the parent, which raises WorkerFailed
         payload = pickle.dumps({"error": traceback.format_exc()})

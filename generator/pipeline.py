@@ -2,30 +2,39 @@
 
 ``check`` loads, validates, checks the rules and scores, and returns every diagnostic; ``build``
 renders only when there is no content error, into a staging directory that
-replaces ``--out`` on success.
+replaces ``--out`` on success. ``build`` checks and writes the pages in a forked
+child and finishes the search index and the PDFs in its own process (see :func:`build`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.cache import cache_root, gc_paused, record_reader
 from generator.cache.builds import BuildMemo
 from generator.cache.records import workers_available
-from generator.cache.render import RenderCache
+from generator.cache.render import Recorded, RenderCache
 from generator.codes import Lang
 from generator.diagnostics import Diagnostic, Kind
-from generator.forked import forked
+from generator.forked import forked, in_child
 from generator.load import stream
-from generator.models.corpus import Corpus, build_corpus
+from generator.models.corpus import At, Corpus, build_corpus
 from generator.models.references import check_references
+from generator.output import staging
 from generator.progress import Progress
 from generator.render.heap import frozen_heap
 from generator.rules import run_rules
 from generator.rules.severity import apply_overrides
 from generator.scoring import Scores, score
+
+if TYPE_CHECKING:
+    from generator.models.site import Site
+    from generator.render.bulletins import BulletinView
+    from generator.render.site import Unindexed
 
 
 @dataclass(frozen=True)
@@ -104,59 +113,100 @@ def rules_and_scores(corpus: Corpus, today: dt.date, *,
     return results[1], results[0]
 
 
+@dataclass
+class Made:
+    """What the forked check-and-write run (:func:`_check_and_write`) sends back: all the rest of the build
+    needs, as plain data. ``site`` is ``None`` when there is nothing to render (content errors)."""
+
+    diagnostics: list[Diagnostic]
+    stages: int
+    settings: At[Site] | None = None
+    site: Unindexed | None = None
+    bulletins: list[BulletinView] = field(default_factory=list)
+    recorded: Recorded | None = None
+    seconds: float = 0.0
+    """Time spent on the site so far (its stage ends after the search index)."""
+
+
+class _Discard(Exception):
+    """Nothing to publish: leave the staging directory and discard it."""
+
+
 def build(settings: Settings, progress: Progress | None = None) -> Checked:
-    """Check, and render into ``settings.out`` only if there is no content error."""
+    """Check, and render into ``settings.out`` only if there is no content error.
+
+    Checking and writing the pages hold the whole validated corpus (1.4 GB at 3,000 branches), and
+    memory freed by Python is not given back to the system; so they run in a forked child that ends
+    once the pages are written, and this process, which never holds the corpus, indexes them for
+    search and renders the PDFs (whose workers start only then).
+    """
+    from generator.render.bulletin_pdfs import PdfErrors
+
     progress = progress or Progress(BUILD_STAGES, quiet=True)
-    memo = BuildMemo(cache_root(settings.content, settings.cache), settings.content, settings.out,
-                     settings.memo_key()) if settings.use_cache else None
+    root = cache_root(settings.content, settings.cache)
+    memo = BuildMemo(root, settings.content, settings.out, settings.memo_key()) if settings.use_cache else None
     previous = memo.previous() if memo else None
     if previous is not None:
         progress.say("内容、模板和程序都没有变化，沿用上次的输出 / nothing changed: the previous output stands")
         return Checked(Corpus(), previous, reused=True)
-    checked = check(settings, progress)
-    if checked.errors or checked.scores is None:
-        return checked
-    with frozen_heap():
-        return _render(settings, checked, progress, memo)
-
-
-def _render(settings: Settings, checked: Checked, progress: Progress, memo: BuildMemo | None) -> Checked:
-    from generator.output import staging
-    from generator.render.bulletin_pdfs import PdfErrors, PendingPdfs, start_bulletin_pdfs
-    from generator.render.site import render_site
-
-    renders = RenderCache(cache_root(settings.content, settings.cache)) if settings.use_cache else None
-    pdfs: PendingPdfs | None = None
+    renders = RenderCache(root) if settings.use_cache else None
+    checked = Checked(Corpus())
     try:
         with staging(settings.out) as stage:
-            with progress.stage(SITE_STAGE):
-                before = (renders.rendered, renders.reused) if renders else (0, 0)
-                render_site(checked, stage, renders)
-                if renders:
-                    progress.say(f"      页面 / pages: 新生成 / rendered {renders.rendered - before[0]}，"
-                                 f"沿用 / reused {renders.reused - before[1]}")
-            if settings.pdf:
-                pdfs = start_bulletin_pdfs(checked, stage, progress, renders)
-                release(checked)
-                pdfs.finish()
+            made = in_child(lambda: _check_and_write(settings, stage, progress, renders))
+            progress.done = made.stages
+            checked = Checked(Corpus(site=made.settings), made.diagnostics)
+            if made.site is None or made.settings is None:
+                raise _Discard
+            _finish(made, settings, stage, progress, renders)
         if memo and renders:
             renders.finish()
             memo.remember(checked.diagnostics)
+    except _Discard:
+        pass
     except PdfErrors as failed:
         checked.diagnostics += failed.diagnostics
-    finally:
-        if pdfs:
-            pdfs.cancel()
     return checked
 
 
-def release(checked: Checked) -> None:
-    """Let go of the records and scores once the site is written and the bulletins' documents are made.
+def _check_and_write(settings: Settings, stage: Path, progress: Progress, renders: RenderCache | None) -> Made:
+    """In the forked child: check, and if there is no content error write the site's pages and make the
+    bulletins' documents."""
+    from generator.render.bulletin_pdfs import bulletin_pages
+    from generator.render.site import write_site
 
-    The PDF workers run after the site (not beside it) so that their memory, the page renderers' and
-    Pagefind's never add up; while they work the build needs only the diagnostics and the site
-    settings, so the heap of a province's records is freed for them.
-    """
-    site = checked.corpus.site
-    checked.corpus = Corpus(site=site)
-    checked.scores = None
+    checked = check(settings, progress)
+    if checked.errors or checked.scores is None:
+        return Made(checked.diagnostics, progress.done)
+    with frozen_heap():
+        started = time.perf_counter()
+        progress.begin(SITE_STAGE)
+        if renders:
+            renders.start_worker()
+        site = write_site(checked, stage, renders)
+        return Made(checked.diagnostics, progress.done, checked.corpus.site, site,
+                    bulletin_pages(checked) if settings.pdf else [],
+                    renders.recorded() if renders else None, time.perf_counter() - started)
+
+
+def _finish(made: Made, settings: Settings, stage: Path, progress: Progress, renders: RenderCache | None) -> None:
+    """The PDF workers start first; the search index is built while they work, then their files are written."""
+    from generator.render.bulletin_pdfs import PendingPdfs
+    from generator.render.site import finish_site
+
+    assert made.site is not None and made.settings is not None
+    started = time.perf_counter()
+    if renders and made.recorded:
+        renders.adopt(made.recorded)
+    site = made.settings.value
+    pdfs = PendingPdfs(made.bulletins, site.organ_mark, site.fonts, stage, progress, renders) if settings.pdf else None
+    try:
+        finish_site(made.site, stage, renders)
+        if renders:
+            progress.say(f"      页面 / pages: 新生成 / rendered {renders.rendered}，沿用 / reused {renders.reused}")
+        progress.end(SITE_STAGE, made.seconds + time.perf_counter() - started)
+        if pdfs:
+            pdfs.finish()
+    finally:
+        if pdfs:
+            pdfs.cancel()

@@ -46,20 +46,14 @@ class PdfErrors(Exception):
         self.diagnostics = tuple(diagnostics)
 
 
-def start_bulletin_pdfs(checked: Checked, out: Path, progress: Progress,
-                        cache: RenderCache | None = None) -> PendingPdfs:
-    """Start rendering every bulletin of the corpus (``bulletins/<id>.pdf`` under ``out``) in worker processes.
-
-    The documents are made here from the corpus; after this the workers need nothing more from it.
-    """
+def bulletin_pages(checked: Checked) -> list[BulletinView]:
+    """Every bulletin of the corpus as its PDF prints it: made where the checked corpus is, rendered by
+    :class:`PendingPdfs` after that corpus is gone (plain data, picklable)."""
     from generator.render.site import make_view
 
     corpus = checked.corpus
-    assert corpus.site is not None and checked.scores is not None
-    view = make_view(checked, frozenset(corpus.assets))
-    site = corpus.site.value
-    return PendingPdfs(bulletin_views(corpus, checked.scores, view.markdown), site.organ_mark, site.fonts, out,
-                       progress, cache)
+    assert checked.scores is not None
+    return bulletin_views(corpus, checked.scores, make_view(checked, frozenset(corpus.assets)).markdown)
 
 
 class PendingPdfs:

@@ -3,15 +3,18 @@
 Reads top to bottom: static assets and content attachments first (pages link
 to their fingerprinted names), the open data, then every page: the site-wide
 pages as values from the views, each branch's pages made and written branch
-by branch (in forked workers on a province's corpus), then the search index
-over the written pages, and last the search page that loads the index's UI
-and the feeds, which need only the pages' outlines.
+by branch (in forked workers on a province's corpus): :func:`write_site`.
+Then :func:`finish_site`: the search index over the written pages, and last
+the search page that loads the index's UI and the feeds, which need only the
+pages' outlines.
 Nothing here reads the clock: the footer's date is the checked ``today``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -63,12 +66,31 @@ def make_view(checked: Checked, copied: frozenset[str]) -> View:
     return View(corpus, checked.scores, tuple(checked.diagnostics), checked.today, MarkdownRenderer(links))
 
 
-def render_site(checked: Checked, out: Path, cache: RenderCache | None = None) -> None:
+@dataclass(frozen=True)
+class Unindexed:
+    """A site whose pages are written but not yet indexed for search: what finishing it needs, as plain data.
+
+    The pages are made where the checked corpus is (a forked process that ends with them); Pagefind,
+    the search page and the feeds need only the written files and this, so they run after that
+    process has gone and its memory with it.
+    """
+
+    outlines: list[Page]
+    common: dict[str, Any]
+    bulletins: list[dict[str, Any]]
+    base_url: str
+    title: str
+    organ: str
+    today: dt.date
+
+
+def write_site(checked: Checked, out: Path, cache: RenderCache | None = None) -> Unindexed:
+    """Every file of the site except the search index, the search page and the feeds (:func:`finish_site`)."""
     with frozen_heap():
-        _render_site(checked, out, cache)
+        return _write_site(checked, out, cache)
 
 
-def _render_site(checked: Checked, out: Path, cache: RenderCache | None) -> None:
+def _write_site(checked: Checked, out: Path, cache: RenderCache | None) -> Unindexed:
     env = environment()
     copied = copy_assets(checked.corpus.assets, out)
     v = make_view(checked, copied)
@@ -81,13 +103,20 @@ def _render_site(checked: Checked, out: Path, cache: RenderCache | None) -> None
         "footer_pages": nav_pages(v), "assets": assets,
     }
     datasets = write_open_data(v, case_stats, out)
-    pages = write_made_pages(env, site_pages(v, datasets), partial(branches.report_pages, v),
-                             branches.branch_ids(v), common, out, cache)
-    searchable = [page.path for page in pages if page.search]
+    outlines = write_made_pages(env, site_pages(v, datasets), partial(branches.report_pages, v),
+                                branches.branch_ids(v), common, out, cache)
+    return Unindexed(outlines, common, bulletins.bulletin_rows(v), str(v.site.base_url), v.site.title,
+                     v.site.organ, v.today)
+
+
+def finish_site(site: Unindexed, out: Path, cache: RenderCache | None = None) -> None:
+    """The search index over the written pages, then the search page that loads its UI, then the feeds."""
+    env = environment()
+    searchable = [page.path for page in site.outlines if page.search]
     search = search_page(build_index(out, searchable, cache.root if cache is not None else None))
-    pages += write_pages(env, [search], common, out, cache)
-    write_feeds(env, pages, bulletins.bulletin_rows(v), base_url=str(v.site.base_url),
-                title=v.site.title, organ=v.site.organ, today=v.today, out=out)
+    pages = site.outlines + write_pages(env, [search], site.common, out, cache)
+    write_feeds(env, pages, site.bulletins, base_url=site.base_url, title=site.title, organ=site.organ,
+                today=site.today, out=out)
 
 
 def site_pages(v: View, datasets: list[dict[str, Any]]) -> list[Page]:

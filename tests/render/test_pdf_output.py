@@ -11,6 +11,7 @@ import pypdf
 import pytest
 
 from generator.render.pdf import FontPlan, MissingGlyphs, bench_pdf, render_many, render_pdf
+from generator.render.pdf.pool import longest_first
 from tests.render.pdf_measure import Rendered, body_lines, open_pdf, text_right
 from tests.render.pdf_samples import SAMPLE, variant
 
@@ -114,6 +115,15 @@ def test_render_many_matches_render_pdf_in_worker_processes(
     results = render_many([SAMPLE, other], plan, workers=2)
     assert results[0] == sample.data
     assert results[1] == render_pdf(other, plan)
+
+
+def test_render_many_starts_the_longest_first_and_keeps_the_given_order(
+    sample: Rendered, plan: FontPlan
+) -> None:
+    longer = variant(body_html=SAMPLE.body_html * 3, source="content/bulletins/2024-14.md")
+    assert longest_first([SAMPLE, longer, SAMPLE]) == [1, 0, 2]
+    results = render_many([SAMPLE, longer], plan, workers=2)
+    assert results == [sample.data, render_pdf(longer, plan)]
 
 
 def test_render_many_attempts_all_and_reports_every_failure(plan: FontPlan) -> None:

@@ -1,4 +1,5 @@
-"""Pages made and written by forked workers are the pages one process writes, and a failing worker fails the build."""
+"""Pages made and written by forked workers are the pages one process writes, a failing worker fails the build,
+and the build's own process never holds the records (they are checked and paged in a child that ends)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from pathlib import Path
 import pytest
 from jinja2 import DictLoader, Environment
 
+from generator import pipeline
 from generator.cache.render import MANIFEST, RenderCache
 from generator.cache.store import Store
-from generator.forked import WorkerFailed, forked, forked_map
-from generator.pipeline import Settings, check, rules_and_scores
+from generator.forked import WorkerFailed, forked, forked_map, in_child
+from generator.pipeline import Checked, Settings, check, rules_and_scores
 from generator.render.pages import ITEMS_PER_WORKER, PARALLEL_ITEMS, Page, write_made_pages, write_pages
 from generator.synth import synthesize
 
@@ -139,3 +141,48 @@ def test_rules_checked_in_a_fork_while_scoring_give_what_one_process_gives(tmp_p
     side_by_side = rules_and_scores(checked.corpus, checked.today, parallel_from=1)
     assert side_by_side == alone
     assert alone[0] and alone[1].branches, "the corpus has findings and scores to compare"
+
+
+def _rss_kib() -> int:
+    status = Path("/proc/self/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+
+
+def test_in_child_returns_the_result_and_what_the_child_allocated_is_gone_with_it() -> None:
+    before = _rss_kib()
+
+    def work() -> tuple[int, int]:
+        held = [bytearray(1 << 20) for _ in range(300)]  # 300 MiB that must not show up here
+        return os.getpid(), len(held)
+
+    pid, count = in_child(work)
+    assert pid != os.getpid() and count == 300
+    assert _rss_kib() - before < 50 * 1024, "this process grew by what the child allocated"
+
+
+def test_in_child_raises_what_the_child_raised_and_leaves_no_process() -> None:
+    def work() -> None:
+        raise ValueError("模板出错")
+
+    before = _children()
+    with pytest.raises(WorkerFailed, match="模板出错"):
+        in_child(work)
+    assert _children() <= before
+
+
+def test_a_build_checks_and_writes_pages_in_a_child_so_its_own_process_never_holds_the_records(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synthesize(tmp_path / "content", 3, seed=2)
+    original = pipeline.check
+    checked_in = tmp_path / "checked-in"
+
+    def spy(*args: object, **kwargs: object) -> Checked:
+        checked_in.write_text(str(os.getpid()))
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "check", spy)
+    built = pipeline.build(Settings(content=tmp_path / "content", out=tmp_path / "site", pdf=False))
+    assert not built.errors and (tmp_path / "site" / "index.html").is_file()
+    assert (tmp_path / "site" / "pagefind").is_dir() and (tmp_path / "site" / "search" / "index.html").is_file()
+    assert int(checked_in.read_text()) != os.getpid()
+    assert not built.corpus.branches and built.corpus.site is not None, "only the site settings come back"

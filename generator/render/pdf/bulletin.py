@@ -30,6 +30,9 @@ from generator import __version__
 from generator.labels import cndate as chinese_date
 from generator.render.pdf.fonts import FontPlan
 from generator.render.pdf.justify import justify_cjk
+from generator.render.pdf.speedups import install as install_speedups
+
+install_speedups()
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[3] / "templates" / "pdf"
 TEMPLATE_NAME = "bulletin.html.j2"

@@ -1,7 +1,10 @@
 """Many bulletins at once: one process per document, warm fonts in every worker.
 
 WeasyPrint lays a document out as a whole (page counters need all of it), so
-the unit of parallel work is the document. Each worker imports WeasyPrint and
+the unit of parallel work is the document. Documents are handed out longest
+first: a province's contest results run to ~160 pages (≈20 s) beside bulletins
+of a few pages, and one that started last would run alone while the other
+workers sit idle. Results still come back in the order given. Each worker imports WeasyPrint and
 builds its font configuration and parsed stylesheet once, in the pool's
 initializer, then renders documents one after another. Workers are started
 with ``spawn``: forking a parent that already holds Pango and fontconfig state
@@ -76,9 +79,11 @@ class Rendering:
             return
         self._pool = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=warm_up, initargs=(templates_dir,))
-        self._futures = [self._pool.submit(_attempt, doc, plan, templates_dir) for doc in docs]
-        for future in self._futures:
-            future.add_done_callback(self._done)
+        futures: dict[int, Future[tuple[bytes, int] | Exception]] = {}
+        for index in longest_first(docs):
+            futures[index] = self._pool.submit(_attempt, docs[index], plan, templates_dir)
+            futures[index].add_done_callback(self._done)
+        self._futures = [futures[index] for index in range(len(docs))]
 
     def result(self) -> list[tuple[bytes, int]]:
         """Every document's bytes and page count, in order; failures raised together as an ExceptionGroup."""
@@ -99,6 +104,11 @@ class Rendering:
 
     def _done(self, _: Future[tuple[bytes, int] | Exception]) -> None:
         self._last = max(self._last, time.perf_counter())
+
+
+def longest_first(docs: Sequence[BulletinDoc]) -> list[int]:
+    """Indices of ``docs``, longest body first (ties in the order given): body length tracks layout time."""
+    return sorted(range(len(docs)), key=lambda index: -len(docs[index].body_html))
 
 
 def _attempt(doc: BulletinDoc, plan: FontPlan, templates_dir: Path) -> tuple[bytes, int] | Exception:
