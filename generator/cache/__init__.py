@@ -47,6 +47,9 @@ def gc_paused() -> Iterator[None]:
     all stay alive; every automatic collection rescans them, which made loading
     the 3,000-branch corpus 1.8× and validating it 3.5× slower. Reference
     counting still frees everything else; collection resumes afterwards.
+    What the stages allocated is handed to the oldest generation first (freeze,
+    then unfreeze): resuming would otherwise start with a young-generation
+    collection of all of it (1.6 s at 3,000 branches) that frees nothing.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -54,6 +57,8 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
