@@ -7,10 +7,12 @@ import io
 import subprocess
 from pathlib import Path
 
+import pydyf
 import pypdf
 import pytest
+from weasyprint.layout import preferred
 
-from generator.render.pdf import FontPlan, MissingGlyphs, bench_pdf, render_many, render_pdf
+from generator.render.pdf import FontPlan, MissingGlyphs, bench_pdf, render_many, render_pdf, speedups
 from generator.render.pdf.pool import longest_first
 from tests.render.pdf_measure import Rendered, body_lines, open_pdf, text_right
 from tests.render.pdf_samples import SAMPLE, variant
@@ -142,3 +144,26 @@ def test_bench_reports_rates() -> None:
     docs_per_s, pages_per_s = bench_pdf(1)
     assert docs_per_s > 0
     assert pages_per_s >= 3 * docs_per_s
+
+
+def test_speedups_print_the_same_bytes_as_plain_weasyprint(
+    plan: FontPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A contest-results table over several pages, its cells repeating, with and without the memos."""
+    awards, units = ("一等奖", "二等奖", "三等奖"), ("财政厅", "教育厅信息中心", "人民政府港澳事务办公室")
+    rows = "".join(
+        f"<tr><td>{awards[i % 3]}</td><td>选手{i % 7}</td><td>四川省{units[i % 2]}</td><td>{90 - i % 5}.50</td></tr>"
+        for i in range(120)
+    )
+    table = (
+        "<h3>处级干部组·讲话撰写</h3><table><thead><tr><th>奖项</th><th>姓名</th><th>单位</th><th>得分</th></tr>"
+        f"</thead><tbody>{rows}</tbody></table>"
+    )
+    doc = variant(body_html=SAMPLE.body_html + table)
+    fast = render_pdf(doc, plan)
+    for name in ("inline_min_content_width", "inline_max_content_width"):
+        monkeypatch.setattr(preferred, name, getattr(preferred, name).original)
+    monkeypatch.setattr(pydyf.PDF, "page_references", speedups.PAGE_REFERENCES)
+    plain = render_pdf(doc, plan)
+    assert len(pypdf.PdfReader(io.BytesIO(plain)).pages) >= 4
+    assert fast == plain

@@ -2,14 +2,15 @@
 
 WeasyPrint lays a document out as a whole (page counters need all of it), so
 the unit of parallel work is the document. Documents are handed out longest
-first: a province's contest results run to ~160 pages (≈20 s) beside bulletins
+first: a province's contest results run to ~160 pages (≈15 s) beside bulletins
 of a few pages, and one that started last would run alone while the other
-workers sit idle. Results still come back in the order given. Each worker imports WeasyPrint and
-builds its font configuration and parsed stylesheet once, in the pool's
-initializer, then renders documents one after another. Workers are started
-with ``spawn``: forking a parent that already holds Pango and fontconfig state
-is not safe. A single document is rendered in-process, where a pool would only
-add start-up time.
+workers sit idle. Results still come back in the order given.
+
+Each worker imports WeasyPrint and builds its font configuration and parsed
+stylesheet once, in the pool's initializer, then renders documents one after
+another. Workers are started with ``spawn``: forking a parent that already
+holds Pango and fontconfig state is not safe. A single document is rendered
+in-process, where a pool would only add start-up time.
 """
 
 from __future__ import annotations
