@@ -57,7 +57,12 @@ class SizeResult:
 
 
 def run_build(args: Sequence[str | Path], cwd: Path) -> Run:
-    """``python -m generator build ARGS`` with peak memory sampled over the whole process tree."""
+    """``python -m generator build ARGS`` with peak memory sampled over the whole process tree.
+
+    Whatever the previous run (or the deletion of its output) left for the file system to write is
+    flushed first (``sync``), so that work is not timed as this build's.
+    """
+    os.sync()
     start, cpu0 = time.perf_counter(), os.times()
     process = subprocess.Popen([sys.executable, "-m", "generator", "build", *map(str, args)], cwd=cwd,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,

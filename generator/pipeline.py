@@ -140,8 +140,6 @@ def build(settings: Settings, progress: Progress | None = None) -> Checked:
     once the pages are written, and this process, which never holds the corpus, indexes them for
     search and renders the PDFs (whose workers start only then).
     """
-    from generator.render.bulletin_pdfs import PdfErrors
-
     progress = progress or Progress(BUILD_STAGES, quiet=True)
     root = cache_root(settings.content, settings.cache)
     memo = BuildMemo(root, settings.content, settings.out, settings.memo_key()) if settings.use_cache else None
@@ -149,6 +147,8 @@ def build(settings: Settings, progress: Progress | None = None) -> Checked:
     if previous is not None:
         progress.say("内容、模板和程序都没有变化，沿用上次的输出 / nothing changed: the previous output stands")
         return Checked(Corpus(), previous, reused=True)
+    from generator.render.bulletin_pdfs import PdfErrors  # imports WeasyPrint: not for a no-op build
+
     renders = RenderCache(root) if settings.use_cache else None
     checked = Checked(Corpus())
     try:
