@@ -225,3 +225,28 @@ def test_keys_tell_apart_values_of_another_type_or_field(tmp_path: Path) -> None
     assert cache.key(Markup("<b>整改</b>")) != cache.key("<b>整改</b>")
     assert cache.key(1) != cache.key(True) != cache.key(Decimal(1))
     assert cache.key({"a": [1, 2]}) != cache.key({"a": (1, 2)})
+
+
+def _read_all(content: Path, cache: Path | None, workers: int) -> list[tuple[str, object]]:
+    from generator.cache import record_reader
+    from generator.load import stream
+
+    found = stream(content, record_reader(content, cache, enabled=cache is not None, workers=workers))
+    files = [(source.name, (source.data, source.body, source.digit_strings)) for source in found.sources()]
+    return files + [(d.location.prefix(), d.code) for d in found.diagnostics]
+
+
+def test_files_parsed_by_workers_while_validation_runs_are_those_one_process_parses(tmp_path: Path) -> None:
+    from generator.cache.records import POOL_THRESHOLD
+
+    content = tmp_path / "content"
+    synthesize(content, 80, seed=5)
+    broken = sorted((content / "branches").glob("*/members.yaml"))
+    broken[3].write_text("members: [\n", encoding="utf-8")
+    broken[40].write_bytes(broken[40].read_bytes().replace(b"name:", b"name: \x81", 1))
+    assert sum(1 for _ in content.rglob("*.yaml")) > POOL_THRESHOLD, "enough files for the worker pool"
+    alone = _read_all(content, None, workers=1)
+    assert _read_all(content, None, workers=2) == alone
+    assert _read_all(content, tmp_path / "cache", workers=2) == alone, "cold cache, parsed by workers"
+    assert _read_all(content, tmp_path / "cache", workers=2) == alone, "every file from the cache"
+    assert sum(1 for name, _ in alone if name.endswith("members.yaml")) == len(broken) - 2
