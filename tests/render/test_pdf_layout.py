@@ -7,7 +7,6 @@ from itertools import pairwise
 import pytest
 
 from generator.render.pdf import FontPlan, render_pdf
-from generator.render.pdf.bulletin import closing_stands_alone, layout
 from tests.render.pdf_measure import (
     CHAR,
     MM,
@@ -29,7 +28,7 @@ from tests.render.pdf_measure import (
     text_left,
     text_right,
 )
-from tests.render.pdf_samples import SAMPLE, filler, variant
+from tests.render.pdf_samples import SAMPLE, variant
 
 FORBIDDEN_AT_LINE_START = "，。、；：？！”）》"
 
@@ -250,29 +249,11 @@ def test_long_organ_mark_is_compressed_to_text_width(plan: FontPlan) -> None:
             assert (mark.x0 + mark.x1) / 2 == pytest.approx(text_left(1) + TEXT_W / 2, abs=1)
 
 
-def test_closing_alone_on_last_page_has_no_page_number(plan: FontPlan) -> None:
-    """When the 版记 does not fit under the date it takes a page of its own, unnumbered."""
-    for paragraphs in range(20, 34):
-        doc = variant(body_html=filler(paragraphs), attachments=())
-        if closing_stands_alone(layout(doc, plan)):
-            break
-    else:
-        pytest.fail("no body length put the 版记 on a page of its own")
-    with open_pdf(render_pdf(doc, plan)) as pdf:
-        last = len(pdf.pages)
-        texts = [ln.text for ln in lines(pdf) if ln.page == last]
-        assert texts[0].startswith("抄送：")
-        assert not [t for t in texts if t.startswith("—")]
-        assert max(r["bottom"] for r in pdf.pages[-1].rects) == pytest.approx(262 * MM, abs=MM)
-        numbers = [ln.text for ln in lines(pdf) if ln.text.startswith("— ")]
-        assert numbers == [f"— {n} —" for n in range(1, last)]
-
-
 def test_closing_without_cc_keeps_its_rules_at_the_foot(plan: FontPlan) -> None:
     doc = variant(cc=(), attachments=(), body_html="<p>正文。</p>")
     with open_pdf(render_pdf(doc, plan)) as pdf:
-        assert len(pdf.pages) == 1
+        assert len(pdf.pages) == 2  # the 版记 goes to the even page
         texts = [ln.text for ln in lines(pdf)]
         assert not [t for t in texts if t.startswith("抄送")]
         assert SAMPLE.printed_by + "2024年3月6日印发" in texts
-        assert max(r["bottom"] for r in pdf.pages[0].rects) == pytest.approx(262 * MM, abs=MM)
+        assert max(r["bottom"] for r in pdf.pages[1].rects) == pytest.approx(262 * MM, abs=MM)

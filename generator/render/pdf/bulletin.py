@@ -6,6 +6,17 @@ no content files and writes nothing. Output is deterministic: dates in the
 metadata come from the document and the PDF file identifier is derived from
 its source, so an unchanged bulletin gives byte-identical files.
 
+The 版记 (抄送, 印发机关, 印发日期) is printed at the foot of the document's last
+face, which in double-sided printing is an even page. It is a ``float:
+footnote`` block and the stylesheet gives odd pages no room for footnotes, so
+WeasyPrint carries it to the next page when the body ends on an odd page. One
+layout settles the usual cases: the body ends on an even page with room below
+it (the 版记 goes there), or on an odd page (the 版记 goes alone to the next
+page, which keeps its number). Only when the body ends on an even page without
+room does the 版记 land on an odd page; then the layout is redone with a blank
+page before the 版记 page, neither of them numbered, as the standard asks
+(7.5 页码).
+
 WeasyPrint does not fail on a character no font can draw; it logs a warning and
 paints an empty box. Those warnings are captured here and raised as
 :class:`MissingGlyphs`, so a bulletin is never published with boxes in it.
@@ -116,34 +127,28 @@ def layout(
 ) -> weasyprint.Document:
     """Lay ``doc`` out as pages, before any PDF is written.
 
-    The 版记 floats to the foot of the last page. When it lands on a page of its
-    own, the standard wants that page without a number: the layout is redone
-    with the block on a named page whose margin boxes are empty.
+    The 版记 ends up at the foot of the last page, an even one. The first layout
+    puts it there unless the body ended on an even page too full to hold it: the
+    版记 was then carried to the odd page after, and the layout is redone with an
+    unnumbered blank page before an unnumbered 版记 page.
     """
-    html = _fill_template(doc, plan, templates_dir, closing_alone=False)
-    document = _render(html, templates_dir)
-    if _closing_stands_alone(document):
-        html = _fill_template(doc, plan, templates_dir, closing_alone=True)
-        document = _render(html, templates_dir)
+    document = _render(_fill_template(doc, plan, templates_dir, after_blank=False), templates_dir)
+    if _closing_page(document) % 2:
+        document = _render(_fill_template(doc, plan, templates_dir, after_blank=True), templates_dir)
     justify_cjk(document)
     return document
 
 
-def closing_stands_alone(document: weasyprint.Document) -> bool:
-    """True when the last page holds the 版记 and nothing of the body."""
-    return _closing_stands_alone(document)
+def _closing_page(document: weasyprint.Document) -> int:
+    """The number (from 1) of the page that holds the 版记."""
+    return next(number for number, page in enumerate(document.pages, 1) if "closing" in page.anchors)
 
 
 # --- internals -----------------------------------------------------------------
 
 
-def _closing_stands_alone(document: weasyprint.Document) -> bool:
-    last = document.pages[-1].anchors
-    return len(document.pages) > 1 and "closing" in last and "signing" not in last
-
-
 def _fill_template(
-    doc: BulletinDoc, plan: FontPlan, templates_dir: Path, *, closing_alone: bool
+    doc: BulletinDoc, plan: FontPlan, templates_dir: Path, *, after_blank: bool
 ) -> str:
     template = _environment(str(templates_dir)).get_template(TEMPLATE_NAME)
     return template.render(
@@ -154,7 +159,7 @@ def _fill_template(
         created=doc.date.isoformat(),
         generator=f"dangjian-site {__version__}",
         mark_style=_mark_style(doc.organ_mark),
-        html_class="closing-alone" if closing_alone else "",
+        after_blank=after_blank,
     )
 
 

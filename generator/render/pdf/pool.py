@@ -120,7 +120,7 @@ def _attempt(doc: BulletinDoc, plan: FontPlan, templates_dir: Path) -> tuple[byt
 
 
 def bench_pdf(n_docs: int, workers: int | None = None) -> tuple[float, float]:
-    """Render ``n_docs`` synthetic four-page bulletins; return (docs/s, pages/s).
+    """Render ``n_docs`` synthetic six-page bulletins; return (docs/s, pages/s).
 
     The time includes starting the pool, as a build pays it too.
     """
