@@ -1,11 +1,13 @@
 """Benchmarks at province scale: synthesise corpora, time the builds a CI run does, print one table.
 
 Every build runs as a subprocess (``python -m generator build``), exactly as CI
-runs it; its peak memory is the largest total PSS of the build process and
-all its descendants (PDF, parse and page workers, Pagefind), sampled from ``/proc``. Figures
-are medians of ``runs`` repetitions. Stage times come from the build's own
-progress lines (``<stage>：<seconds> s``), so the rates measure the stage and
-not the process start-up. Wall-clock times are what a user waits; on a shared
+runs it. Figures are medians of ``runs`` repetitions. Peak memory is the largest
+total PSS of the build process and all its descendants (PDF, parse and page
+workers, Pagefind), sampled from ``/proc`` in one more run of each kind: reading
+PSS walks every process's page tables, which at 3,000 branches cost ~5.7 s of
+CPU time per build and slowed it by ~3 s, so the timed runs are not sampled.
+Stage times come from the build's own progress lines (``<stage>：<seconds> s``),
+so the rates measure the stage and not the process start-up. Wall-clock times are what a user waits; on a shared
 machine they vary with the load, so the CPU time of the cold build is shown too.
 """
 
@@ -27,8 +29,7 @@ from generator.pipeline import LOAD_STAGE, PDF_STAGE, SITE_STAGE, VALIDATE_STAGE
 from generator.synth import synthesize
 
 _STAGE = re.compile(r"^\s+(.+?)：([0-9.]+) s$", re.MULTILINE)
-#: Reading ``smaps_rollup`` walks a process's page tables: at 20 samples a second it slowed a 3,000-branch
-#: build by ~3 s; a peak lasts seconds, so four samples a second still catch it.
+#: A memory peak lasts seconds (a stage), so four samples a second catch it.
 SAMPLE_SECONDS = 0.25
 LOAD_STAGES = (LOAD_STAGE, VALIDATE_STAGE)
 
@@ -56,11 +57,12 @@ class SizeResult:
     failures: list[str] = field(default_factory=list)
 
 
-def run_build(args: Sequence[str | Path], cwd: Path) -> Run:
-    """``python -m generator build ARGS`` with peak memory sampled over the whole process tree.
+def run_build(args: Sequence[str | Path], cwd: Path, *, sample: bool = False) -> Run:
+    """``python -m generator build ARGS``; with ``sample``, its peak memory over the whole process tree.
 
     Whatever the previous run (or the deletion of its output) left for the file system to write is
-    flushed first (``sync``), so that work is not timed as this build's.
+    flushed first (``sync``), so that work is not timed as this build's. The time ends when the
+    process does, not at the next sample.
     """
     os.sync()
     start, cpu0 = time.perf_counter(), os.times()
@@ -68,10 +70,14 @@ def run_build(args: Sequence[str | Path], cwd: Path) -> Run:
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                env=_environment())
     peak = 0
-    while process.poll() is None:
-        peak = max(peak, tree_memory(process.pid))
-        time.sleep(SAMPLE_SECONDS)
-    stderr = process.stderr.read() if process.stderr else ""
+    while True:
+        if sample:
+            peak = max(peak, tree_memory(process.pid))
+        try:
+            _, stderr = process.communicate(timeout=SAMPLE_SECONDS if sample else None)
+            break
+        except subprocess.TimeoutExpired:
+            continue
     seconds, cpu1 = time.perf_counter() - start, os.times()
     cpu = (cpu1.children_user + cpu1.children_system) - (cpu0.children_user + cpu0.children_system)
     stages = {name: float(value) for name, value in _STAGE.findall(stderr)}
@@ -125,30 +131,34 @@ def measure(branches: int, runs: int, work: Path, say: Callable[[str], None]) ->
     say(f"[{branches}] synthesised in {result.figures['synth_s']:.1f} s")
     cold = _repeat(runs, lambda: _fresh(work, "--no-cache"), say, f"[{branches}] cold full build")
     html = _repeat(runs, lambda: _fresh(work, "--no-cache", "--no-pdf"), say, f"[{branches}] cold HTML-only build")
+    sampled = [_fresh(work, "--no-cache", sample=True), _fresh(work, "--no-cache", "--no-pdf", sample=True)]
     result.html_pages = sum(1 for _ in (work / "site").rglob("*.html"))
     shutil.rmtree(work / "site", ignore_errors=True)
-    warm = run_build(["--content", content, "--out", work / "site"], work)
+    sampled.append(run_build(["--content", content, "--out", work / "site"], work, sample=True))
     result.pdf_pages = sum(pdf_pages(p) for p in (work / "site").rglob("*.pdf"))
     noop = _repeat(runs, lambda: run_build(["--content", content, "--out", work / "site"], work), say,
                    f"[{branches}] no-op rebuild")
+    sampled.append(run_build(["--content", content, "--out", work / "site"], work, sample=True))
     edits = _repeat(runs, lambda: _edit_and_build(work, content), say, f"[{branches}] one-record edit")
+    sampled.append(_edit_and_build(work, content, sample=True))
+    say(f"[{branches}] peak memory sampled in {len(sampled)} more runs")
     result.identical = _same_as_cold(work, content)
     result.records = _records(content)
-    for name, runs_ in (("cold", cold), ("html", html), ("noop", noop), ("edit", edits)):
+    for name, runs_ in (("cold", cold), ("html", html), ("noop", noop), ("edit", edits), ("sampled", sampled)):
         result.failures += [f"{name}: exit {r.code}: {r.stderr.strip()[-300:]}" for r in runs_ if r.code]
-    _figures(result, cold, html, noop, edits, warm)
+    _figures(result, cold, html, noop, edits, sampled)
     return result
 
 
 def _figures(result: SizeResult, cold: list[Run], html: list[Run], noop: list[Run], edits: list[Run],
-             warm: Run) -> None:
+             sampled: list[Run]) -> None:
     f = result.figures
     f["cold_s"] = _median(r.seconds for r in cold)
     f["cold_cpu_s"] = _median(r.cpu for r in cold)
     f["html_s"] = _median(r.seconds for r in html)
     f["noop_s"] = _median(r.seconds for r in noop)
     f["edit_s"] = _median(r.seconds for r in edits)
-    f["peak_memory_mib"] = max(r.peak_memory for r in [*cold, *html, *noop, *edits, warm]) / 2**20
+    f["peak_memory_mib"] = max(r.peak_memory for r in sampled) / 2**20
     load = _median(sum(r.stages.get(s, 0.0) for s in LOAD_STAGES) for r in cold)
     f["records_per_s"] = result.records / load if load else 0.0
     site = _median(r.stages.get(SITE_STAGE, 0.0) for r in html)
@@ -171,22 +181,22 @@ def _repeat(runs: int, once: Callable[[], Run], say: Callable[[str], None], labe
     return out
 
 
-def _fresh(work: Path, *options: str) -> Run:
+def _fresh(work: Path, *options: str, sample: bool = False) -> Run:
     shutil.rmtree(work / "site", ignore_errors=True)
-    return run_build(["--content", work / "content", "--out", work / "site", *options], work)
+    return run_build(["--content", work / "content", "--out", work / "site", *options], work, sample=sample)
 
 
 _EDIT = re.compile(r"topic: ([^,}\n]+)")
 
 
-def _edit_and_build(work: Path, content: Path) -> Run:
+def _edit_and_build(work: Path, content: Path, *, sample: bool = False) -> Run:
     """Change one activity's topic in one branch (a different one each time), then build."""
     files = sorted((content / "branches").glob("*/activities/*.yaml"))
     target = files[len(list(work.glob(".edit-*"))) * 7 % len(files)]
     (work / f".edit-{len(list(work.glob('.edit-*')))}").touch()
     text = target.read_text(encoding="utf-8")
     target.write_text(_EDIT.sub(lambda m: f"topic: {m.group(1)}（修订）", text, count=1), encoding="utf-8")
-    return run_build(["--content", content, "--out", work / "site"], work)
+    return run_build(["--content", content, "--out", work / "site"], work, sample=sample)
 
 
 def _same_as_cold(work: Path, content: Path) -> bool:
