@@ -120,7 +120,8 @@ class Made:
 
     diagnostics: list[Diagnostic]
     stages: int
-    settings: At[Site] | None = None
+    site_record: At[Site] | None = None
+    """The site's settings (``content/site.yaml``): publishing and the PDFs read them."""
     site: Unindexed | None = None
     bulletins: list[BulletinView] = field(default_factory=list)
     recorded: Recorded | None = None
@@ -155,8 +156,8 @@ def build(settings: Settings, progress: Progress | None = None) -> Checked:
         with staging(settings.out) as stage:
             made = in_child(lambda: _check_and_write(settings, stage, progress, renders))
             progress.done = made.stages
-            checked = Checked(Corpus(site=made.settings), made.diagnostics)
-            if made.site is None or made.settings is None:
+            checked = Checked(Corpus(site=made.site_record), made.diagnostics)
+            if made.site is None or made.site_record is None:
                 raise _Discard
             _finish(made, settings, stage, progress, renders)
         if memo and renders:
@@ -194,11 +195,11 @@ def _finish(made: Made, settings: Settings, stage: Path, progress: Progress, ren
     from generator.render.bulletin_pdfs import PendingPdfs
     from generator.render.site import finish_site
 
-    assert made.site is not None and made.settings is not None
+    assert made.site is not None and made.site_record is not None
     started = time.perf_counter()
     if renders and made.recorded:
         renders.adopt(made.recorded)
-    site = made.settings.value
+    site = made.site_record.value
     pdfs = PendingPdfs(made.bulletins, site.organ_mark, site.fonts, stage, progress, renders) if settings.pdf else None
     try:
         finish_site(made.site, stage, renders)
