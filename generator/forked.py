@@ -59,15 +59,7 @@ def forked(count: int, work: Callable[[int], Any], merge: Callable[[list[Any]], 
 def in_child(work: Callable[[], R]) -> R:
     """``work()`` in a forked child: whatever it allocates goes when the child ends, and only its (picklable)
     result comes back."""
-    pid, fd = _start(0, lambda _: work())
-    try:
-        with os.fdopen(fd, "rb", closefd=False) as pipe:
-            payload = pipe.read()
-    except BaseException:  # interrupted while the child works: it must not outlive this call
-        _stop(pid, fd)
-        raise
-    os.close(fd)
-    result: R = _result(pid, payload)
+    result: R = _collect(*_start(0, lambda _: work()))
     return result
 
 
@@ -135,8 +127,14 @@ def _start(share: int, work: Callable[[int], Any]) -> tuple[int, int]:
 
 
 def _collect(pid: int, fd: int) -> Any:
-    with os.fdopen(fd, "rb") as pipe:
-        payload = pipe.read()
+    """Wait for the child's result; if this process is interrupted meanwhile, the child is stopped first."""
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as pipe:
+            payload = pipe.read()
+    except BaseException:
+        _stop(pid, fd)
+        raise
+    os.close(fd)
     return _result(pid, payload)
 
 

@@ -13,7 +13,8 @@ decodes exactly as it decodes a cache hit. It decodes each file only when the
 load stream hands the file on (:class:`~generator.load.discover.Stream`), so
 validation lets one file's data go before the next is made, and validates the
 first files while the workers still parse the rest (at 3,000 branches the
-parse takes ~7 s of wall time on two workers and validation ~3 s in the parent). An entry also keeps the file's
+parse takes ~7 s of wall time on two workers and validation ~3 s in the
+parent). An entry also keeps the file's
 :attr:`~generator.load.source.SourceFile.digit_strings`, found by the parse.
 """
 

@@ -12,7 +12,6 @@ Nothing here reads the clock: the footer's date is the checked ``today``.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -77,11 +76,9 @@ class Unindexed:
 
     outlines: list[Page]
     common: dict[str, Any]
+    """What every page shows (site title, organ, today, navigation, assets)."""
     bulletins: list[dict[str, Any]]
     base_url: str
-    title: str
-    organ: str
-    today: dt.date
 
 
 def write_site(checked: Checked, out: Path, cache: RenderCache | None = None) -> Unindexed:
@@ -105,8 +102,7 @@ def _write_site(checked: Checked, out: Path, cache: RenderCache | None) -> Unind
     datasets = write_open_data(v, case_stats, out)
     outlines = write_made_pages(env, site_pages(v, datasets), partial(branches.report_pages, v),
                                 branches.branch_ids(v), common, out, cache)
-    return Unindexed(outlines, common, bulletins.bulletin_rows(v), str(v.site.base_url), v.site.title,
-                     v.site.organ, v.today)
+    return Unindexed(outlines, common, bulletins.bulletin_rows(v), str(v.site.base_url))
 
 
 def finish_site(site: Unindexed, out: Path, cache: RenderCache | None = None) -> None:
@@ -115,8 +111,9 @@ def finish_site(site: Unindexed, out: Path, cache: RenderCache | None = None) ->
     searchable = [page.path for page in site.outlines if page.search]
     search = search_page(build_index(out, searchable, cache.root if cache is not None else None))
     pages = site.outlines + write_pages(env, [search], site.common, out, cache)
-    write_feeds(env, pages, site.bulletins, base_url=site.base_url, title=site.title, organ=site.organ,
-                today=site.today, out=out)
+    shown = site.common["site"]
+    write_feeds(env, pages, site.bulletins, base_url=site.base_url, title=shown["title"], organ=shown["organ"],
+                today=shown["today"], out=out)
 
 
 def site_pages(v: View, datasets: list[dict[str, Any]]) -> list[Page]:
