@@ -106,6 +106,7 @@ def _fill(running: dict[int, tuple[int, int, bytearray]], waiting: Iterator[int]
 
 def _start(share: int, work: Callable[[int], Any]) -> tuple[int, int]:
     read, write = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid:
         os.close(write)
@@ -113,7 +114,7 @@ def _start(share: int, work: Callable[[int], Any]) -> tuple[int, int]:
     os.close(read)
     code = 1
     try:
-        _die_with_parent()
+        _die_with_parent(parent)
         result = work(share)
         gc.disable()  # the child is about to leave: a collection of the heap it inherited would be wasted
         payload = pickle.dumps({"result": result}, protocol=pickle.HIGHEST_PROTOCOL)
@@ -162,9 +163,15 @@ def _stop(pid: int, fd: int) -> None:
         os.waitpid(pid, 0)
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this child if the build process dies (a SIGKILLed build must not leave workers)."""
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this child if the build process dies (a SIGKILLed build must not leave workers).
+
+    The request covers only deaths after it is made: a parent killed between the fork and the request has
+    already left this child to another parent, and the child ends itself.
+    """
     try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):
         return
+    if os.getppid() != parent:
+        os._exit(1)

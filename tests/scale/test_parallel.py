@@ -13,7 +13,7 @@ from jinja2 import DictLoader, Environment
 from generator import pipeline
 from generator.cache.render import MANIFEST, RenderCache
 from generator.cache.store import Store
-from generator.forked import WorkerFailed, forked, forked_map, in_child
+from generator.forked import WorkerFailed, _die_with_parent, forked, forked_map, in_child
 from generator.pipeline import Checked, Settings, check, rules_and_scores
 from generator.render.pages import ITEMS_PER_WORKER, PARALLEL_ITEMS, Page, write_made_pages, write_pages
 from generator.synth import synthesize
@@ -168,6 +168,15 @@ def test_in_child_raises_what_the_child_raised_and_leaves_no_process() -> None:
     with pytest.raises(WorkerFailed, match="模板出错"):
         in_child(work)
     assert _children() <= before
+
+
+def test_a_child_whose_parent_died_before_it_could_ask_to_die_with_it_ends_itself() -> None:
+    pid = os.fork()
+    if pid == 0:
+        _die_with_parent(os.getppid() + 1)  # as if the build had been killed right after the fork
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 1
 
 
 def test_a_build_checks_and_writes_pages_in_a_child_so_its_own_process_never_holds_the_records(
