@@ -85,7 +85,8 @@ def _check(settings: Settings, progress: Progress) -> Checked:
     with progress.stage(LOAD_STAGE):
         found = stream(settings.content, reader)
     with progress.stage(VALIDATE_STAGE):
-        corpus, diagnostics = build_corpus(found.sources(), found.assets, root=settings.content.name)
+        corpus, diagnostics = build_corpus(found.sources(), found.assets, root=settings.content.name,
+                                           unread=found.unread)
         diagnostics = found.diagnostics + diagnostics + check_references(corpus)
     checked = Checked(corpus, diagnostics)
     if corpus.site is None or not corpus.complete:

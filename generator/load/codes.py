@@ -106,3 +106,11 @@ UNREADABLE = define(
     message=("文件无法读取：{reason}", "file cannot be read: {reason}"),
     hint=("检查文件权限，确认它是普通文件", "check the file's permissions and that it is a regular file"),
 )
+BAD_NAME = define(
+    "LOAD016", E, S,
+    title=("文件名或文件夹名不能作为标识", "file or folder name is not a valid id"),
+    message=("“{stem}”不能作为标识：标识只能用小写英文字母、数字、- 和 _",
+             "'{stem}' cannot be an id: ids use only lowercase letters, digits, - and _"),
+    hint=("改名，例如 fgw-zhc 或 2024-lijin；如果这是复制出来的副本（“- 副本”“copy”），请删除它或移出 content/",
+          "rename it, e.g. fgw-zhc or 2024-lijin; delete a leftover copy ('- copy') or move it out of content/"),
+)

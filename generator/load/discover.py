@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.codes import CodeDef, make
 from generator.diagnostics import Diagnostic, Location
@@ -49,6 +50,9 @@ LAYOUT: tuple[tuple[str, str], ...] = (
     ("pages/*.md", "page"),
 )
 MARKDOWN_KINDS = frozenset(kind for pattern, kind in LAYOUT if pattern.endswith(".md"))
+#: Kinds whose file name is the record's id (its page's address, the name other records use).
+NAMED_BY_FILE = frozenset({"unit", "training", "profile", "case", "contest", "bulletin", "page"})
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
 @dataclass
@@ -93,6 +97,9 @@ class Stream:
     slots: list[Diagnostic | None]
     """Every file in path order: its problem found by the walk, or ``None`` when the reader has its result."""
     results: Iterator[SourceFile | Diagnostic]
+    unread: set[str] = field(default_factory=set)
+    """Names (as messages show them) of the files with a problem of their own, filled as :meth:`sources` runs:
+    validation must not report the records they define as missing too."""
 
     def sources(self) -> Iterator[SourceFile]:
         """Each readable file in path order, once; problems go to ``diagnostics`` as they come."""
@@ -103,6 +110,7 @@ class Stream:
                 yield result
             else:
                 self.diagnostics.append(result)
+                self.unread.add(result.location.file)
 
 
 def stream(content: Path, read: ReadMany = read_each) -> Stream:
@@ -110,6 +118,7 @@ def stream(content: Path, read: ReadMany = read_each) -> Stream:
     root = content.resolve()
     found = Stream({}, [], [], iter(()))
     jobs: list[Job] = []
+    bad_names: set[str] = set()
     for path in sorted(_walk(root)):
         rel = path.relative_to(root).as_posix()
         name = f"{content.name}/{rel}"
@@ -124,10 +133,28 @@ def stream(content: Path, read: ReadMany = read_each) -> Stream:
         if kind is None:
             found.slots.append(make(codes.UNKNOWN_FILE, Location(name), suggestion=_closest(rel)))
             continue
+        named = _bad_name(rel, kind)
+        if named is not None:
+            if named not in bad_names:
+                bad_names.add(named)
+                found.slots.append(make(codes.BAD_NAME, Location(f"{content.name}/{named}"),
+                                        stem=PurePosixPath(named).stem))
+            continue
         jobs.append((path, name, kind))
         found.slots.append(None)
     found.results = iter(read(jobs))
     return found
+
+
+def _bad_name(rel: str, kind: str) -> str | None:
+    """The file or branch folder (content-relative) whose name should be an id and is not: a record
+    named ``fgw - 副本`` would be published as a second unit at an address with spaces."""
+    parts = rel.split("/")
+    if parts[0] == "branches" and len(parts) > 2 and not _ID.match(parts[1]):
+        return "/".join(parts[:2])
+    if kind in NAMED_BY_FILE and not _ID.match(PurePosixPath(rel).stem):
+        return rel
+    return None
 
 
 def discover(content: Path, read: ReadMany = read_each) -> Discovered:

@@ -297,6 +297,8 @@ _HINTS: tuple[tuple[str, str, str], ...] = (
      "this line uses a full-width colon '：'; a key needs an ASCII colon and a space ': '"),
     ("\u3000", "这一行有全角空格；缩进和冒号后面只能用半角空格",
      "this line contains a full-width space; use ASCII spaces for indentation and after colons"),
+    ("\u00a0", "这一行有不换行空格（从网页或 Word 复制时常带进来，看起来和空格一样）；删掉这些空格，重新输入半角空格",
+     "this line has a non-breaking space (pasted from a web page or Word); retype the spaces as ASCII spaces"),
 )
 
 

@@ -6,14 +6,17 @@ later stages see only records they can trust and never a half-valid one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from generator.codes import make
 from generator.diagnostics import Diagnostic, Location
+from generator.load.discover import kind_of
 from generator.load.source import SourceFile
 from generator.models import RECORD_TYPES, codes
 from generator.models.activity import (
@@ -89,7 +92,8 @@ class Corpus:
     members: dict[str, tuple[str, At[Member]]] = field(default_factory=dict)
     """Member id → (branch id, member), across the province."""
     broken: dict[str, set[str]] = field(default_factory=dict)
-    """Ids of records that exist but failed validation, by kind: references to them are not errors too."""
+    """Ids of records that exist but failed validation or could not be read, by kind: references to them are
+    not errors too. Kind ``roll`` holds the branches whose members.yaml is invalid."""
 
     @property
     def complete(self) -> bool:
@@ -106,13 +110,15 @@ def validate(source: SourceFile) -> BaseModel | list[Diagnostic]:
 
 
 def build_corpus(
-    sources: Iterable[SourceFile], assets: Mapping[str, object], root: str = "content"
+    sources: Iterable[SourceFile], assets: Mapping[str, object], root: str = "content",
+    unread: Collection[str] = (),
 ) -> tuple[Corpus, list[Diagnostic]]:
     """Validate each file as it comes and keep its record, not its parsed data.
 
     Nothing in the corpus refers to a file's ``data`` (at province scale that
     would double the memory): given a stream (:meth:`~generator.load.discover.Stream.sources`),
-    each file's data is freed as soon as its record is made.
+    each file's data is freed as soon as its record is made. ``unread`` names the files that could
+    not be read (:attr:`~generator.load.discover.Stream.unread`, complete once ``sources`` is).
     """
     corpus = Corpus(assets=dict(assets))
     diagnostics: list[Diagnostic] = []
@@ -128,8 +134,10 @@ def build_corpus(
             branch_files.append((source, record))
         else:
             _place(corpus, source, record, diagnostics)
+    _remember_unread(corpus, unread, root)
     for source, record in branch_files:
         _place_branch_part(corpus, source, record, diagnostics)
+    _drop_branches_without_roll(corpus, unread)
     _index_members(corpus, diagnostics)
     _require_configuration(corpus, diagnostics, root)
     return corpus, diagnostics
@@ -144,6 +152,57 @@ def _remember_broken(corpus: Corpus, source: SourceFile) -> None:
         corpus.broken.setdefault("group", set()).update(_raw_ids(source.data.get("groups")))
     if source.kind == "members":
         corpus.broken.setdefault("member", set()).update(_raw_ids(source.data.get("members")))
+        corpus.broken.setdefault("roll", set()).add(source.path.parent.name)
+
+
+def _remember_unread(corpus: Corpus, unread: Collection[str], root: str) -> None:
+    """Ids defined by files that could not be read at all (a YAML syntax error, GBK, a bad link).
+
+    Their own error is already reported; without this every record naming them would add a
+    "not found" error of its own, with a misleading suggestion, burying the one real mistake.
+    """
+    for name in unread:
+        rel = name.removeprefix(f"{root}/")
+        what = {"unit": "unit", "case": "case", "contest": "edition", "branch": "branch"}.get(kind_of(rel) or "")
+        if what == "branch":
+            folder = PurePosixPath(name).parent
+            corpus.broken.setdefault("branch", set()).add(folder.name)
+        elif what:
+            corpus.broken.setdefault(what, set()).add(PurePosixPath(rel).stem)
+
+
+def _drop_branches_without_roll(corpus: Corpus, unread: Collection[str]) -> None:
+    """A branch whose members.yaml is invalid or unreadable is left out like one with an invalid branch.yaml.
+
+    Checked without its roll, every activity, points entry and nomination of the branch
+    would be reported again as naming someone who is not a member, and its compliance
+    findings and scores would be wrong; the roll's own errors are reported. A folder named
+    members.yaml counts as unreadable when the files in it were reported as misplaced.
+    """
+    invalid = corpus.broken.get("roll", set())
+    for branch_id in [b for b, data in corpus.branches.items() if not data.members]:
+        source = corpus.branches[branch_id].branch.source
+        roll = f"{PurePosixPath(source.name).parent}/members.yaml"
+        if branch_id in invalid or any(name == roll or name.startswith(f"{roll}/") for name in unread):
+            _forget_branch(corpus, branch_id, _ids_in_text(source.path.parent / "members.yaml"))
+
+
+def _forget_branch(corpus: Corpus, branch_id: str, member_ids: set[str]) -> None:
+    data = corpus.branches.pop(branch_id)
+    corpus.broken.setdefault("branch", set()).add(branch_id)
+    corpus.broken.setdefault("group", set()).update(g.id for g in data.branch.value.groups)
+    corpus.broken.setdefault("member", set()).update(member_ids)
+
+
+_ID_IN_TEXT = re.compile(r"(?:^|[\s{,])id:\s*[\"']?([a-z0-9][a-z0-9_-]{0,63})", re.MULTILINE)
+
+
+def _ids_in_text(path: Path) -> set[str]:
+    """The ``id:`` values of a file that could not be parsed, read as loosely as possible."""
+    try:
+        return set(_ID_IN_TEXT.findall(path.read_bytes().decode("utf-8", errors="replace")))
+    except OSError:
+        return set()
 
 
 def _raw_ids(items: object) -> set[str]:

@@ -36,13 +36,19 @@ class _Checker:
 
     def check(self, at: At[object], path: tuple[str | int, ...], value: str | None, what: str,
               known: Collection[str]) -> None:
-        if value is None or value in known or value in self.broken.get(what, ()):
+        if value is None or value in known or value in self.broken.get(what, ()) or self._in_broken_branch(value, what):
             return
         close = difflib.get_close_matches(value, list(known)[:5000], n=1, cutoff=0.6)
         zh = f"是不是“{close[0]}”？" if close else f"先在相应文件中登记这个{_WHAT[what][0]}"
         en = f"did you mean '{close[0]}'?" if close else f"add the {_WHAT[what][1]} first"
         self.diagnostics.append(make(codes.REFERENCE, at.loc(*path), id=value, what_zh=_WHAT[what][0],
                                      what_en=_WHAT[what][1], suggestion_zh=zh, suggestion_en=en))
+
+
+    def _in_broken_branch(self, value: str, what: str) -> bool:
+        """A member id of the usual form ``<branch>-<n>`` whose branch's records could not be read or are invalid:
+        its roll is unknown, so naming the member is not reported as a second error."""
+        return what == "member" and value.rpartition("-")[0] in self.broken.get("branch", ())
 
 
 def check_references(corpus: Corpus) -> list[Diagnostic]:

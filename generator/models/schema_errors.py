@@ -27,6 +27,10 @@ from generator.models import codes
 _FULLWIDTH_DIGITS = re.compile(r"[０-９]")
 _CN_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
 _SLASH_DATE = re.compile(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\s*$")
+_UNPADDED_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+_DATE_TIME = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[T ]+\d")
+_FULLWIDTH_COMMA_LIST = re.compile(r"^\s*\d+(?:\s*[，、]\s*\d+)+\s*$")
 
 _TYPE_NAMES: dict[str, tuple[str, str]] = {
     "dict_type": ("“字段: 值”的映射", "a mapping of 'key: value'"),
@@ -45,7 +49,7 @@ def schema_diagnostics(source: SourceFile, model: type[BaseModel], error: Valida
 
 
 def _one(source: SourceFile, model: type[BaseModel], detail: ErrorDetails) -> Diagnostic:
-    loc = _clean_loc(detail["loc"])
+    loc = _keys_as_text(source.data, _clean_loc(detail["loc"]))
     kind = detail["type"]
     value = detail.get("input")
     ctx = detail.get("ctx") or {}
@@ -60,6 +64,9 @@ def _one(source: SourceFile, model: type[BaseModel], detail: ErrorDetails) -> Di
     if kind.startswith(("date_", "datetime_")):
         hint = _date_hint(value)
         return make(codes.DATE, source.at(*loc), value=_show(value), hint_zh=hint[0], hint_en=hint[1])
+    if kind == "int_from_float":
+        return make(codes.NUMBER, source.at(*loc), value=_show(value), expected_zh="整数", expected_en="a whole number",
+                    hint_zh="这里只能写整数，不能有小数，例如 1、12", hint_en="write a whole number, e.g. 1 or 12")
     if kind.startswith(("int_", "decimal_", "float_")) and kind.endswith(("parsing", "type")):
         hint = _number_hint(value)
         return make(codes.NUMBER, source.at(*loc), value=_show(value), expected_zh="数字",
@@ -78,6 +85,21 @@ def _one(source: SourceFile, model: type[BaseModel], detail: ErrorDetails) -> Di
 def _clean_loc(loc: tuple[int | str, ...]) -> tuple[str | int, ...]:
     """Drop pydantic's union-branch tags (``literal['all']``, ``function-after[...]``)."""
     return tuple(part for part in loc if isinstance(part, int) or not re.search(r"[\[\]()]", part))
+
+
+def _keys_as_text(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """A number that is a mapping key (the year in ``dues: {2024: [...]}``) as text, so it is not
+    shown as a 1-based list position (``dues.2024``, not ``dues[2025]``)."""
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict):
+            out.append(str(part))
+            node = node.get(part)
+        else:
+            out.append(part)
+            node = node[part] if isinstance(node, list) and isinstance(part, int) and part < len(node) else None
+    return tuple(out)
 
 
 def _show(value: Any) -> str:
@@ -109,11 +131,16 @@ def _type_hint(value: Any, kind: str) -> tuple[str, str]:
 
 def _date_hint(value: Any) -> tuple[str, str]:
     text = str(value)
-    for pattern in (_CN_DATE, _SLASH_DATE):
+    match = _DATE_TIME.match(text)
+    if match:
+        iso = "{}-{:0>2}-{:0>2}".format(*match.groups())
+        return (f"只写日期，不写时间：{iso}", f"write the date only, without the time: {iso}")
+    for pattern in (_CN_DATE, _SLASH_DATE, _UNPADDED_DATE, _COMPACT_DATE):
         match = pattern.match(_to_halfwidth(text))
         if match:
             iso = "{}-{:0>2}-{:0>2}".format(*match.groups())
-            return (f"日期请写成 {iso}（年-月-日，用半角数字和短横线）", f"write the date as {iso}")
+            return (f"日期请写成 {iso}（年-月-日，月和日补足两位，用半角数字和短横线），并确认这一天存在",
+                    f"write the date as {iso} and check the day exists")
     if _FULLWIDTH_DIGITS.search(text):
         return ("日期里有全角数字，请改用半角数字，例如 2024-03-05", "use ASCII digits, e.g. 2024-03-05")
     return ("日期请写成 2024-03-05 的形式，并确认这一天存在", "write dates as 2024-03-05 and check the day exists")
@@ -123,6 +150,9 @@ def _number_hint(value: Any) -> tuple[str, str]:
     text = str(value)
     if _FULLWIDTH_DIGITS.search(text):
         return (f"有全角数字，请改成半角：{_to_halfwidth(text)}", f"use ASCII digits: {_to_halfwidth(text)}")
+    if _FULLWIDTH_COMMA_LIST.match(text):
+        return ("列表里用了全角逗号“，”或顿号“、”；各项之间要用半角逗号加空格，例如 [1, 2, 3]",
+                "the list uses full-width commas '，'; separate items with an ASCII comma and a space: [1, 2, 3]")
     if re.search(r"[元万,，]", text):
         return ("只写数字，不带“元”“万”和千位分隔符，例如 12000.50", "digits only, no units or separators")
     return ("只写数字，例如 18 或 18.5", "write digits only, e.g. 18 or 18.5")
