@@ -164,12 +164,18 @@ class Covers(Record):
     edition: Id | None = Field(None, description="大赛通报：届次文件标识")
 
 
+#: A title broken into lines by its author: words stay whole, which no line breaker can promise for Chinese.
+TitleLines = Annotated[tuple[ShortText, ...], Field(min_length=1, max_length=4)]
+
+
 class Bulletin(Record):
     """``bulletins/<id>.md``: a 通报; the body is written by staff, lists come from the records."""
 
     number: int = Field(ge=1, description="发文序号（不加“第”、不补零）")
     year: Year = Field(description="发文年份")
-    title: ShortText
+    title: ShortText | TitleLines = Field(
+        description="标题；一行排不下时写成列表，每项一行，在词语之间回行，排成梯形或菱形（GB/T 9704-2012 7.3.1）"
+    )
     kind: BulletinKind = Field(description="secretaries 表扬优秀支部书记 / cases 警示案例 / contest 大赛结果")
     date: Date = Field(description="成文日期")
     addressee: ShortText = Field(description="主送机关，以全角冒号“：”结尾")
@@ -178,6 +184,15 @@ class Bulletin(Record):
     issued: Date = Field(description="印发日期")
     attachments: tuple[ShortText, ...] = Field((), description="附件名称")
     covers: Covers = Field(description="通报涉及的记录")
+
+    @property
+    def title_lines(self) -> tuple[str, ...]:
+        """The title's lines as the author broke them (one line: break where it is full)."""
+        return (self.title,) if isinstance(self.title, str) else self.title
+
+    @property
+    def title_text(self) -> str:
+        return "".join(self.title_lines)
 
 
 class Page(Record):

@@ -30,6 +30,7 @@ class BulletinView:
     id: str
     number: str
     title: str
+    title_lines: tuple[str, ...]
     kind: str
     kind_name: str
     date: dt.date
@@ -70,7 +71,8 @@ def bulletin_views(corpus: Corpus, scores: Scores, renderer: MarkdownRenderer) -
         views.append(BulletinView(
             id=bulletin_id,
             number=document_number(site.doc_prefix, b.year, b.number),
-            title=b.title,
+            title=b.title_text,
+            title_lines=b.title_lines,
             kind=b.kind.value,
             kind_name=zh(b.kind),
             date=b.date,
@@ -95,6 +97,7 @@ def pdf_document(view: BulletinView, organ_mark: str) -> BulletinDoc:
         organ_mark=organ_mark,
         number=view.number,
         title=view.title,
+        title_lines=view.title_lines,
         addressee=view.addressee,
         body_html=view.body_html,
         attachments=view.attachments,

@@ -41,6 +41,7 @@ SAMPLE = BulletinDoc(
     organ_mark="中共四川省直属机关工作委员会文件",
     number="川直工委〔2024〕12号",
     title="中共四川省直属机关工作委员会关于表扬2023年度优秀党支部书记的通报",
+    title_lines=("中共四川省直属机关工作委员会关于表扬2023年度优秀党支部书记的通报",),
     addressee="各省直部门（单位）机关党组织：",
     body_html=_BODY,
     attachments=(

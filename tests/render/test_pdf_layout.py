@@ -128,6 +128,16 @@ def test_title_22pt_bold_centred_then_addressee_flush_left(sample: Rendered) -> 
     assert addressee.top - title_lines[-1].top == pytest.approx(2 * PITCH, abs=3)
 
 
+def test_a_title_breaks_where_its_author_broke_it(plan: FontPlan) -> None:
+    authored = ("关于省直机关违反中央八项规定精神", "典型案例的通报")
+    doc = variant(title="".join(authored), title_lines=authored)
+    with open_pdf(render_pdf(doc, plan)) as pdf:
+        title_lines = [ln for ln in lines(pdf) if ln.page == 1 and abs(ln.size - 22) < 0.01]
+    assert tuple(ln.text for ln in title_lines) == authored  # greedy filling would split 精神 from 典型案例
+    for ln in title_lines:
+        assert (ln.x0 + ln.x1) / 2 == pytest.approx(text_left(1) + TEXT_W / 2, abs=1.5)
+
+
 def test_headings_use_their_role_fonts_indented(sample: Rendered, plan: FontPlan) -> None:
     h1 = _find(sample, "一、基本情况")
     h2 = _find(sample, "（一）理论学习扎实深入")

@@ -60,6 +60,7 @@ class BulletinDoc:
     organ_mark: str  # 发文机关标志, printed in red
     number: str  # 发文字号, e.g. 川直工委〔2024〕12号
     title: str
+    title_lines: tuple[str, ...]  # as the author broke the title (GB/T 9704-2012 7.3.1); one: break where full
     addressee: str  # 主送机关, ends with "："
     body_html: str  # sanitised fragment: p, h2 (一、), h3 (（一）), ol/ul, table
     attachments: tuple[str, ...]  # 附件 names, in order

@@ -145,6 +145,7 @@ _BENCH_DOC = BulletinDoc(
     organ_mark="中共四川省直属机关工作委员会文件",
     number="川直工委〔2024〕1号",
     title="关于2023年度“五好”党支部创建工作情况的通报",
+    title_lines=("关于2023年度“五好”党支部", "创建工作情况的通报"),
     addressee="各省直部门（单位）机关党组织：",
     body_html=_PARAGRAPH + _SECTION * 4,
     attachments=("2023年度“五好”党支部名单",),
