@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -93,7 +93,7 @@ class Corpus:
     """Member id → (branch id, member), across the province."""
     broken: dict[str, set[str]] = field(default_factory=dict)
     """Ids of records that exist but failed validation or could not be read, by kind: references to them are
-    not errors too. Kind ``roll`` holds the branches whose members.yaml is invalid."""
+    not errors too. Kind ``part`` holds the branches with an invalid file other than branch.yaml."""
 
     @property
     def complete(self) -> bool:
@@ -137,7 +137,7 @@ def build_corpus(
     _remember_unread(corpus, unread, root)
     for source, record in branch_files:
         _place_branch_part(corpus, source, record, diagnostics)
-    _drop_branches_without_roll(corpus, unread)
+    _drop_incomplete_branches(corpus, unread)
     _index_members(corpus, diagnostics)
     _require_configuration(corpus, diagnostics, root)
     return corpus, diagnostics
@@ -152,7 +152,8 @@ def _remember_broken(corpus: Corpus, source: SourceFile) -> None:
         corpus.broken.setdefault("group", set()).update(_raw_ids(source.data.get("groups")))
     if source.kind == "members":
         corpus.broken.setdefault("member", set()).update(_raw_ids(source.data.get("members")))
-        corpus.broken.setdefault("roll", set()).add(source.path.parent.name)
+    if source.kind in _BRANCH_PARTS:
+        corpus.broken.setdefault("part", set()).add(_branch_folder(PurePosixPath(source.name), source.kind).name)
 
 
 def _remember_unread(corpus: Corpus, unread: Collection[str], root: str) -> None:
@@ -171,20 +172,23 @@ def _remember_unread(corpus: Corpus, unread: Collection[str], root: str) -> None
             corpus.broken.setdefault(what, set()).add(PurePosixPath(rel).stem)
 
 
-def _drop_branches_without_roll(corpus: Corpus, unread: Collection[str]) -> None:
-    """A branch whose members.yaml is invalid or unreadable is left out like one with an invalid branch.yaml.
+def _drop_incomplete_branches(corpus: Corpus, unread: Collection[str]) -> None:
+    """A branch with a file that is invalid or could not be read is left out, like one with an invalid branch.yaml.
 
-    Checked without its roll, every activity, points entry and nomination of the branch
-    would be reported again as naming someone who is not a member, and its compliance
-    findings and scores would be wrong; the roll's own errors are reported. A folder named
-    members.yaml counts as unreadable when the files in it were reported as misplaced.
+    Checked without that file, the branch's compliance findings, scores and nominations would be
+    wrong, and without its roll every activity, points entry and nomination would be reported
+    again as naming someone who is not a member; the file's own errors are reported. A folder
+    named like a record file counts as unreadable when the files in it were reported as misplaced.
     """
-    invalid = corpus.broken.get("roll", set())
-    for branch_id in [b for b, data in corpus.branches.items() if not data.members]:
-        source = corpus.branches[branch_id].branch.source
-        roll = f"{PurePosixPath(source.name).parent}/members.yaml"
-        if branch_id in invalid or any(name == roll or name.startswith(f"{roll}/") for name in unread):
-            _forget_branch(corpus, branch_id, _ids_in_text(source.path.parent / "members.yaml"))
+    incomplete = set(corpus.broken.get("part", ()))
+    for name in unread:
+        parts = PurePosixPath(name).parts
+        if len(parts) > 3 and parts[1] == "branches":
+            incomplete.add(parts[2])
+    for branch_id in sorted(incomplete & corpus.branches.keys()):
+        data = corpus.branches[branch_id]
+        members = {at.value.id for at in data.members} or _ids_in_text(data.branch.source.path.parent / "members.yaml")
+        _forget_branch(corpus, branch_id, members)
 
 
 def _forget_branch(corpus: Corpus, branch_id: str, member_ids: set[str]) -> None:
@@ -249,8 +253,13 @@ def _place(corpus: Corpus, source: SourceFile, record: BaseModel, diagnostics: l
             corpus.pages[stem] = at  # type: ignore[assignment]
 
 
+def _branch_folder(path: PurePath, kind: str) -> PurePath:
+    """The branch folder a branch part file sits in (directly, or in a year folder such as activities/)."""
+    return path.parent if kind in ("members", "rectifications") else path.parent.parent
+
+
 def _place_branch_part(corpus: Corpus, source: SourceFile, record: BaseModel, diagnostics: list[Diagnostic]) -> None:
-    folder = source.path.parent if source.kind in ("members", "rectifications") else source.path.parent.parent
+    folder = _branch_folder(source.path, source.kind)
     data = corpus.branches.get(folder.name)
     if data is None and folder.name in corpus.broken.get("branch", ()):
         if isinstance(record, Members):

@@ -101,3 +101,21 @@ def test_a_non_breaking_space_is_named(content: Callable[..., Path], capsys: pyt
     capsys.readouterr()
     assert main(["check", "--content", str(content({"units/fgw.yaml": "name: 发改委\nshort:\u00a0发改委\n"}))]) == 1
     assert "不换行空格" in capsys.readouterr().out
+
+
+def test_a_branch_with_an_invalid_activity_adds_no_error_or_finding_of_its_own(
+    bundled_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["check", "--content", str(bundled_copy)]) == 0
+    clean = capsys.readouterr()
+    activities = bundled_copy / "branches" / "fgw-zhc" / "activities" / "2024.yaml"
+    text = activities.read_text(encoding="utf-8")
+    first = text.index("date: 2024-") + len("date: ")
+    activities.write_text(text[:first] + "2024-13-40" + text[first + 10:], encoding="utf-8")
+    errors = report(bundled_copy, capsys)
+    assert len(errors) == 1 and "[SCHEMA004]" in errors[0], "\n".join(errors)  # not PROF001 for its secretary
+    assert main(["check", "--content", str(bundled_copy)]) == 1
+    summary = capsys.readouterr()
+    findings = [line for line in (summary.out + summary.err).splitlines() if "内容错误" in line]
+    assert findings and findings[-1].replace("内容错误 1 个", "内容错误 0 个") in clean.out + clean.err
