@@ -79,7 +79,22 @@
     }
   }
 
+  // A printout has no clicks: the records behind each score print with it. Browsers without the print style's
+  // details::details-content (older Chromium kernels common on office PCs) need the details opened, then closed again.
+  function openDetailsForPrint() {
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      opened = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
+      opened.forEach(function (d) { d.open = true; });
+    });
+    window.addEventListener("afterprint", function () {
+      opened.forEach(function (d) { d.open = false; });
+      opened = [];
+    });
+  }
+
   function start() {
+    openDetailsForPrint();
     document.querySelectorAll("table[data-sortable]").forEach(makeSortable);
     document.querySelectorAll("form[data-filter-for]").forEach(makeFilter);
     startSearch();
