@@ -164,14 +164,26 @@ def discover(content: Path, read: ReadMany = read_each) -> Discovered:
     return Discovered(sources, found.assets, found.diagnostics)
 
 
+#: Files the system or an editor makes beside the clerks' own: Windows thumbnails and folder settings, and the
+#: lock file Office keeps while a document is open (``~$…``). No clerk wrote them or can be asked to fix them.
+_CLUTTER = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini"})
+
+
+def _skipped(entry: Path, root: Path) -> bool:
+    """Names never read: hidden (``.``) or set aside (``_``), system clutter, and the clerks' README."""
+    name = entry.name
+    return (name.startswith((".", "_", "~$")) or name.lower() in _CLUTTER
+            or (entry.parent == root and name == "README.md"))
+
+
 def _walk(root: Path) -> list[Path]:
-    """Every file, skipping names that start with ``.`` or ``_`` and the clerks' README."""
+    """Every file that is not :func:`_skipped`."""
     out: list[Path] = []
     stack = [root]
     while stack:
         folder = stack.pop()
         for entry in folder.iterdir():
-            if entry.name.startswith((".", "_")) or (folder == root and entry.name == "README.md"):
+            if _skipped(entry, root):
                 continue
             if entry.is_dir() and not entry.is_symlink():
                 stack.append(entry)

@@ -74,3 +74,11 @@ def test_utf8_with_bom_and_windows_line_endings_are_fine(tmp_path: Path, capsys:
     unit = "\ufeffname: 四川省发展和改革委员会\r\nshort: 省发展改革委\r\n".encode()
     content = write_case(tmp_path / "content", Case("bom", {"units/fgw.yaml": unit}, ""))
     assert main(["build", "--content", str(content), "--out", str(tmp_path / "site")]) == 0, capsys.readouterr()
+
+
+def test_files_windows_and_office_make_by_themselves_are_not_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    clutter = {"branches/fgw-zhc/Thumbs.db": b"\xd0\xcf\x11\xe0", "units/desktop.ini": "[.ShellClassInfo]\r\n",
+               "bulletins/~$2024-cases.md": b"\x00\x01", "branches/fgw-zhc/activities/~$2024.yaml": b"\xff"}
+    content = write_case(tmp_path / "content", Case("clutter", clutter, ""))
+    assert main(["check", "--content", str(content)]) == 0, capsys.readouterr()
