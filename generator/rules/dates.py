@@ -16,6 +16,7 @@ from generator.codes import define, make
 from generator.diagnostics import Diagnostic, Kind, Location, Severity
 from generator.models.corpus import At
 from generator.rules.context import Context
+from generator.rules.periods import day_label
 from generator.rules.roster import BranchView, joined_branch
 
 E = Kind.ERROR
@@ -23,14 +24,14 @@ E = Kind.ERROR
 WRONG_YEAR = define(
     "DATE001", E, Severity.ERROR,
     title=("日期不在所属年度", "date outside its year file"),
-    message=("日期 {date} 不在 {year} 年，但记录在 {year}.yaml 中",
+    message=("日期{date}不在 {year} 年，但记录在 {year}.yaml 中",
              "date {date} is not in {year} but is in {year}.yaml"),
     hint=("改正日期，或把这条记录移到 {actual}.yaml", "fix the date or move the record to {actual}.yaml"),
 )
 FUTURE = define(
     "DATE002", E, Severity.ERROR,
     title=("日期晚于基准日期", "date after today"),
-    message=("{what}日期 {date} 晚于基准日期 {today}", "{what} date {date} is after today ({today})"),
+    message=("{what}日期{date}晚于基准日期{today}", "{what} date {date} is after today ({today})"),
     hint=("检查年份和月份是否写错；尚未发生的事项不要登记", "check the year and month; do not record future events"),
 )
 ORDER = define(
@@ -61,13 +62,13 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         yield from _year_files(view)
         for dated in _future(view, ctx.today):
             yield make(FUTURE, dated.loc(), records=dated.records, branch=view.id, unit=view.unit,
-                           what=dated.what, date=dated.day.isoformat(), today=ctx.today.isoformat())
+                           what=dated.what, date=day_label(dated.day), today=day_label(ctx.today))
         yield from _order(view)
     for training in ctx.corpus.trainings.values():
         value = training.value
         if value.end < value.start:
             yield make(ORDER, training.loc("end"), records=(training.id,), later_name=("结业日期", "end"),
-                       later=value.end.isoformat(), earlier_name=("开班日期", "start"), earlier=value.start.isoformat())
+                       later=day_label(value.end), earlier_name=("开班日期", "start"), earlier=day_label(value.start))
 
 
 def _year_files(view: BranchView) -> Iterator[Diagnostic]:
@@ -85,7 +86,7 @@ def _year_files(view: BranchView) -> Iterator[Diagnostic]:
             found.append((year, _Dated(assessment, ("review", "date"), review.date, ("", ""), (view.id,))))
     for year, dated in found:
         yield make(WRONG_YEAR, dated.loc(), records=dated.records, branch=view.id, unit=view.unit,
-                       date=dated.day.isoformat(), year=year, actual=dated.day.year)
+                       date=day_label(dated.day), year=year, actual=dated.day.year)
 
 
 def _future(view: BranchView, today: dt.date) -> Iterator[_Dated]:
@@ -139,5 +140,5 @@ def _order(view: BranchView) -> Iterator[Diagnostic]:
     for later, earlier in pairs:
         if later.day < earlier.day:
             yield make(ORDER, later.loc(), records=later.records, branch=view.id, unit=view.unit,
-                       later_name=later.what, later=later.day.isoformat(), earlier_name=earlier.what,
-                       earlier=earlier.day.isoformat())
+                       later_name=later.what, later=day_label(later.day), earlier_name=earlier.what,
+                       earlier=day_label(earlier.day))

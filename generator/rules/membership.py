@@ -19,7 +19,9 @@ from generator.labels import zh
 from generator.models.activity import Activity
 from generator.models.base import Role
 from generator.models.corpus import At, Corpus
+from generator.models.org import Member
 from generator.rules.context import Context
+from generator.rules.periods import day_label
 from generator.rules.roster import BranchView, joined_branch, on_roll_on
 
 E = Kind.ERROR
@@ -43,7 +45,7 @@ OTHER_BRANCH_ACTIVITY = define(
 NOT_ON_ROLL = define(
     "ORG013", E, Severity.ERROR,
     title=("活动当天不在本支部", "not on the roll on the activity's date"),
-    message=("{member}（{id}）在 {date} 不是本支部党员（{span}），不能作为{role}",
+    message=("{member}（{id}）在{date}不是本支部党员（{span}），不能作为{role}",
              "{member} ({id}) was not on the branch roll on {date} ({span}) and cannot be {role}"),
     hint=("检查活动日期，或 members.yaml 中的 joined、since、left 日期",
           "check the activity's date, or joined/since/left in members.yaml"),
@@ -142,10 +144,18 @@ def _activity(corpus: Corpus, view: BranchView, at: At[Activity],
             continue
         member = view.members.get(member_id)
         if member and not on_roll_on(member, activity.date):
-            span = f"{member.since or member.joined} – {member.left or ''}".strip(" –")
             yield make(NOT_ON_ROLL, at.loc(*path), records=(member_id,), branch=view.id, unit=view.unit,
-                       member=member.name, id=member_id, date=activity.date.isoformat(), span=span,
+                       member=member.name, id=member_id, date=day_label(activity.date), span=_roll_span(member),
                        role=_ROLES[role])
+
+
+def _roll_span(member: Member) -> tuple[str, str]:
+    """When the member was on the roll, for telling the clerk which date is wrong: ``2020年1月1日至2023年5月1日``."""
+    start = day_label(joined_branch(member))
+    if member.left is None:
+        return f"{start[0]}起", start[1]
+    end = day_label(member.left)
+    return f"{start[0]}至{end[0]}", f"{start[1]} – {end[1]}"
 
 
 def _error(view: BranchView, definition: CodeDef, location: Location, member_id: str, other: tuple[str, str],

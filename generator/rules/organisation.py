@@ -18,7 +18,7 @@ from generator.models.base import Role
 from generator.models.org import Branch, CommitteeTerm
 from generator.models.schemes import BranchRules
 from generator.rules.context import Context
-from generator.rules.periods import add_years
+from generator.rules.periods import add_years, day_label
 from generator.rules.roster import BranchView, full_on, has_committee
 
 F = Kind.FINDING
@@ -79,7 +79,7 @@ NOT_HEAD = define(
 OVERDUE = define(
     "ORG008", F, Severity.SERIOUS,
     title=("换届逾期", "election overdue"),
-    message=("本届支委会于 {elected} 选举，任期 {term} 年，应于 {due} 前换届，{when}已逾期 {days} 天",
+    message=("本届支委会于{elected}选举，任期 {term} 年，应于{due}前换届，{when}已逾期 {days} 天",
              "the committee elected on {elected} for {term} years was due for election by {due}; "
              "{days} day(s) overdue {when}"),
     hint=("按期召开党员大会换届选举，并在 committees 中登记新一届；确需延期的，报上级批准后在 postponement 中登记",
@@ -88,7 +88,7 @@ OVERDUE = define(
 POSTPONED_TOO_LONG = define(
     "ORG009", F, Severity.WARNING,
     title=("延期换届超过期限", "postponement too long"),
-    message=("批准延期至 {until}，超过最长 {max} 天（最迟 {limit}）",
+    message=("批准延期至{until}，超过最长 {max} 天（最迟{limit}）",
              "postponed until {until}, beyond {max} days ({limit})"),
     hint=("延期换届一般不超过1年；超出部分按换届逾期处理",
           "a postponement may not exceed one year; beyond it is overdue"),
@@ -204,10 +204,10 @@ def _term(view: BranchView, on: dt.date) -> Iterator[Diagnostic]:
         return
     postponement = branch.postponement
     if postponement and status.postponed_until and status.postponed_until > status.deadline:
-        yield _finding(view, POSTPONED_TOO_LONG, "postponement", "until", until=postponement.until.isoformat(),
-                       max=view.rules.max_postponement_days, limit=status.deadline.isoformat())
+        yield _finding(view, POSTPONED_TOO_LONG, "postponement", "until", until=day_label(postponement.until),
+                       max=view.rules.max_postponement_days, limit=day_label(status.deadline))
     if status.overdue_days:
         index = branch.committees.index(status.term)
-        yield _finding(view, OVERDUE, "committees", index, "elected", elected=status.term.elected.isoformat(),
-                       term=view.rules.term_years, due=status.due.isoformat(), days=status.overdue_days,
+        yield _finding(view, OVERDUE, "committees", index, "elected", elected=day_label(status.term.elected),
+                       term=view.rules.term_years, due=day_label(status.due), days=status.overdue_days,
                        when=(f"截至{cndate(on)}", f"as of {on.isoformat()}"))

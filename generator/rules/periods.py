@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
+from generator.labels import cndate
 from generator.models.schemes import Period
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -107,6 +108,11 @@ def month_number(year: int, month: int) -> int:
 
 def from_month_number(number: int) -> tuple[int, int]:
     return number // 12, number % 12 + 1
+
+
+def day_label(day: dt.date) -> tuple[str, str]:
+    """A date as a message parameter: ``2024年3月5日`` as Chinese readers write it, ISO for ``--lang en``."""
+    return cndate(day), day.isoformat()
 
 
 def join_labels(labels: list[tuple[str, str]]) -> tuple[str, str]:

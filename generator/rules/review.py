@@ -19,6 +19,7 @@ from generator.codes import define, make
 from generator.diagnostics import Diagnostic, Kind, Severity
 from generator.models.base import Grade
 from generator.rules.context import Context
+from generator.rules.periods import day_label
 from generator.rules.roster import probationary_on
 
 E = Kind.ERROR
@@ -26,7 +27,7 @@ E = Kind.ERROR
 PROBATIONARY = define(
     "REV001", E, Severity.ERROR,
     title=("预备党员参加了等次评定", "probationary member graded"),
-    message=("{member}在评议日 {date} 是预备党员（{joined} 入党），不评定等次",
+    message=("{member}在评议日{date}是预备党员（{joined}入党），不评定等次",
              "{member} was a probationary member on {date} (joined {joined}) and is not graded"),
     hint=("从 review.grades 中删去这一行；预备党员参加民主评议但不评定等次",
           "remove this line from review.grades; probationary members take part but are not graded"),
@@ -63,8 +64,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 member = view.members.get(member_id)
                 if member and probationary_on(member, review.date):
                     yield make(PROBATIONARY, at.loc("review", "grades", member_id, key=True), records=(member_id,),
-                               branch=view.id, unit=view.unit, member=member.name, date=review.date.isoformat(),
-                               joined=member.joined.isoformat())
+                               branch=view.id, unit=view.unit, member=member.name, date=day_label(review.date),
+                               joined=day_label(member.joined))
                 else:
                     graded.append(member_id)
             excellent = [m for m in graded if review.grades[m] is Grade.EXCELLENT]

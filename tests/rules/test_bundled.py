@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 from tests.conftest import BUNDLED, run_cli
@@ -23,3 +24,5 @@ def test_bundled_content_has_no_errors_and_a_spread_of_findings() -> None:
     prefixes = {d["code"].rstrip("0123456789") for d in findings}
     assert {"ORG", "LIFE", "DUES"} <= prefixes
     assert all(d["unit"] and d["records"] for d in findings if d["branch"])
+    iso = re.compile(r"\d{4}-\d{2}-\d{2}")
+    assert not [d["message"] for d in findings if iso.search(d["message"])], "dates read 2024年3月5日 in Chinese"

@@ -33,7 +33,7 @@ def test_dates_after_today(run: Run) -> None:
     spec = compliant(3)
     spec.activities[2024] = [a for a in spec.activities[2024] if a["date"] <= dt.date(2024, 12, 20)]
     found = [d for d in run(spec, today=dt.date(2024, 12, 19)) if d.code == "DATE002"]
-    assert len(found) == 1 and "2024-12-20" in texts(found[0], "zh")[0]
+    assert len(found) == 1 and "2024年12月20日" in texts(found[0], "zh")[0]
     assert "DATE002" not in codes(run(spec, today=dt.date(2024, 12, 20)))
 
 

@@ -100,7 +100,7 @@ def test_election_overdue(run: Run) -> None:
     found = [d for d in run(spec) if d.code == "ORG008"]
     assert len(found) == 1
     message = texts(found[0], "zh")[0]
-    assert "2024-06-20" in message and "194 天" in message
+    assert "应于2024年6月20日前换届" in message and "194 天" in message
 
 
 def test_election_due_today_is_not_overdue(run: Run) -> None:
@@ -130,7 +130,7 @@ def test_postponement_beyond_a_year_is_capped(run: Run) -> None:
     spec.branch["postponement"] = {"approved": dt.date(2023, 5, 10), "document": "文件", "until": dt.date(2024, 12, 1)}
     found = sorted((d for d in run(spec) if d.code in ("ORG008", "ORG009")), key=lambda d: d.code)
     assert [d.code for d in found] == ["ORG008", "ORG009"]
-    assert "2024-06-20" in texts(found[1], "zh")[0], "the allowed limit is due date + 366 days"
+    assert "最迟2024年6月20日" in texts(found[1], "zh")[0], "the allowed limit is due date + 366 days"
     assert "已逾期 194 天" in texts(found[0], "zh")[0]
     spec.branch["postponement"]["until"] = dt.date(2024, 6, 20)
     assert codes(run(spec)) == ["ORG008"]
