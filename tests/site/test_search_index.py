@@ -21,7 +21,7 @@ import pytest
 from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
 
 from generator.render import search
-from generator.render.search import ARGUMENTS, UnsupportedPage, build_index, lean_page
+from generator.render.search import ARGUMENTS, UnsupportedPage, build_index, lean_page, split_han
 from tests.conftest import BUNDLED, run_cli
 
 PAGE = ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title></head>\n'
@@ -88,6 +88,7 @@ def test_exactly_the_listed_pages_are_indexed_without_ignored_parts(tmp_path: Pa
     assert not any("不应索引" in text.replace("\u200b", "") for text in found.values())
     assert paths["bundle"] == "pagefind/"
     assert (site / paths["js"]).is_file() and (site / paths["css"]).is_file()
+    assert (site / paths["search"] / "pagefind.js").is_file(), "the search page's module over the bundle"
     assert not list(site.glob(".index-*")), "the directory of links Pagefind read is removed"
 
 
@@ -237,11 +238,11 @@ def index_data(bundle: Path) -> dict[str, bytes]:
 
 
 def full_page_index(site: Path, pages: list[str], out: Path) -> Path:
-    """Pagefind's bundle for the full pages (a directory of links to them)."""
+    """Pagefind's bundle for the full pages, their Chinese split per character as the lean copies' is."""
     full = out / "full"
     for rel in pages:
         (full / rel).parent.mkdir(parents=True, exist_ok=True)
-        (full / rel).hardlink_to(site / rel)
+        (full / rel).write_bytes(split_han((site / rel).read_bytes()))
     subprocess.run([str(get_executable()), "--site", str(full), "--output-path", str(out / "bundle"), *ARGUMENTS],
                    check=True, capture_output=True, timeout=600)
     return out / "bundle"
@@ -257,8 +258,9 @@ def test_the_lean_copies_give_the_index_the_full_pages_give(tmp_path: Path) -> N
                json.loads(gzip.decompress(data).removeprefix(b"pagefind_dcd"))
                for rel, data in lean.items() if rel.startswith("fragment/")}
     a, b = records["/a/"], records["/b/"]
-    assert (a["meta"]["作者"], a["filters"], a["meta"]["title"]) == ("张三", {"类别": ["甲"]}, "题一")
-    assert (b["meta"]["title"], b["meta"]["image"]) == ("忽略区里的标题", "x.png")
+    title = a["meta"]["title"].replace("\u200b", "")
+    assert (a["meta"]["作者"], a["filters"], title) == ("张三", {"类别": ["甲"]}, "题一")
+    assert (b["meta"]["title"].replace("\u200b", ""), b["meta"]["image"]) == ("忽略区里的标题", "x.png")
     assert [anchor["id"] for anchor in a["anchors"]] == ["keep", "end"]
     assert "深处" not in a["content"].replace("\u200b", "")
     assert len(lean_page((site / "a/index.html").read_bytes())) < len((site / "a/index.html").read_bytes())
@@ -269,3 +271,25 @@ def test_the_site_index_is_the_one_its_full_pages_give(built_site: Path, tmp_pat
                    if b"data-pagefind-body" in p.read_bytes())
     assert len(pages) > 20
     assert index_data(built_site / "pagefind") == index_data(full_page_index(built_site, pages, tmp_path))
+
+
+@pytest.mark.parametrize(("page", "split"), [
+    ("<p>书记：李明华</p>", "<p>\u200b书\u200b记：\u200b李\u200b明\u200b华</p>"),
+    ("<td>2024年度</td><td>A级</td>", "<td>2024\u200b年\u200b度</td><td>A\u200b级</td>"),
+    ('<a href="/b/" title="综合处">综合</a>处<!-- 注释 --><meta data-pagefind-meta="单位:省统计局">',
+     '<a href="/b/" title="综合处">\u200b综\u200b合</a>\u200b处<!-- 注释 --><meta data-pagefind-meta="单位:省统计局">'),
+    ('<p title="a>b 甲">乙</p>', '<p title="a>b 甲">\u200b乙</p>'),
+    ("<p>abc &amp; 123</p>", "<p>abc &amp; 123</p>"),
+])
+def test_chinese_text_is_split_before_each_character_and_markup_is_not(page: str, split: str) -> None:
+    assert split_han(page.encode()) == split.encode()
+
+
+def test_each_chinese_character_is_a_word_of_the_index(tmp_path: Path) -> None:
+    pages = {"a/index.html": ("综合处党支部", "书记李明华，缴纳党费"),
+             "b/index.html": ("其他支部", "党内生活，费用报销")}
+    site = write_site(tmp_path / "site", pages)
+    build_index(site, pages)
+    content = indexed(site)["/a/"]
+    assert "\u200b李\u200b明\u200b华" in content and "李明" not in content
+    assert "党费" in content.replace("\u200b", "")
