@@ -23,7 +23,7 @@ from pathlib import Path
 
 from generator.output import MARKER, fsync_dir
 from generator.publish.errors import PublishError
-from generator.publish.manifest import MANIFEST, RELEASE_NAME, parse
+from generator.publish.manifest import MANIFEST, RELEASE_NAME, file_digest, parse
 from generator.publish.store import INCOMING, MARKER_TEXT, TARGET_MARKER
 
 _DIR_MODE = 0o755
@@ -135,7 +135,17 @@ class LocalStore:
         old = parse(text).files
         new = parse((site / MANIFEST).read_text(encoding="utf-8")).files
         folder = self.releases_dir / base
-        return {rel: folder / rel for rel, digest in new.items() if old.get(rel) == digest}
+        return {rel: folder / rel for rel, digest in new.items()
+                if old.get(rel) == digest and _holds(folder / rel, digest)}
+
+    def intact(self, release: str) -> bool:
+        text = self.manifest_text(release)
+        if text is None:
+            return False
+        folder = self.releases_dir / release
+        files = parse(text).files
+        present = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_symlink()}
+        return present == {*files, MANIFEST} and all(_holds(folder / rel, digest) for rel, digest in files.items())
 
     def _remove_incoming(self) -> None:
         """Leftovers of an interrupted publish, recognised by our names: half-copied releases, temporary links."""
@@ -145,3 +155,9 @@ class LocalStore:
         for link in self.root.glob(".current.*"):
             if link.is_symlink() and link.name.removeprefix(".current.").isdigit():
                 link.unlink()
+
+
+def _holds(path: Path, digest: str) -> bool:
+    """Whether ``path`` still has the bytes its release's manifest lists: a file edited or deleted by hand on
+    the server is never linked into a new release nor taken for an unchanged one."""
+    return path.is_file() and not path.is_symlink() and file_digest(path) == digest

@@ -40,7 +40,7 @@ def publish(site: Path, store: Store, keep: int) -> Outcome:
         store.prepare()
         releases = ordered(store.releases())
         current = store.current()
-        if current is not None and store.manifest_text(current) == manifest.text:
+        if current is not None and store.manifest_text(current) == manifest.text and store.intact(current):
             return Outcome(current, current, unchanged=True, files=len(manifest.files))
         last = sequence_of(releases[-1]) if releases else 0
         name = manifest.release_name((last or 0) + 1)

@@ -117,6 +117,14 @@ class RsyncStore:
         head, _, text = out.partition("\n")
         return text if head == "present" else None
 
+    def intact(self, release: str) -> bool:
+        folder = f"{self.q}/releases/{_checked(release)}"
+        listed = f"$(grep -c . {MANIFEST})"
+        return self._run(
+            f"cd {folder} 2>/dev/null && sha256sum -c {MANIFEST} >/dev/null 2>&1 "
+            f"&& [ \"$(find . ! -type d ! -name {MANIFEST} | wc -l)\" -eq \"{listed}\" ] && echo OK || true"
+        ).strip() == "OK"
+
     def upload(self, site: Path, release: str, base: str | None) -> None:
         incoming = f"{self.path}/releases/{INCOMING}{_checked(release)}"
         argv = ["rsync", "-rl", "--checksum", "--chmod=D755,F644", f"--exclude=/{MARKER}"]

@@ -39,6 +39,9 @@ class Store(Protocol):
     def manifest_text(self, release: str) -> str | None:
         """The SHA256SUMS of a release, or None if it has none."""
 
+    def intact(self, release: str) -> bool:
+        """Whether every file of the release's SHA256SUMS is there with those bytes (none edited by hand)."""
+
     def upload(self, site: Path, release: str, base: str | None) -> None:
         """Copy ``site`` (which already holds its SHA256SUMS) into ``releases/<release>`` atomically.
 

@@ -93,6 +93,42 @@ def test_unchanged_files_are_shared_between_releases(make_store: StoreFactory, t
     verify_release(new)
 
 
+def _edit_by_hand(live: Path, how: str) -> None:
+    """What an administrator may do to the live release on the server."""
+    if how == "edited":
+        with (live / "branches/a/index.html").open("a", encoding="utf-8") as page:
+            page.write("<p>手工改过</p>\n")
+    elif how == "deleted":
+        (live / "branches/a/index.html").unlink()
+    else:
+        (live / "branches/a/notes.txt").write_text("手工放进来的文件\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("how", ["edited", "deleted", "added"])
+def test_a_live_file_changed_by_hand_is_not_carried_into_the_next_release(
+    make_store: StoreFactory, tmp_path: Path, how: str
+) -> None:
+    target = tmp_path / "www"
+    publish(site(tmp_path, "v1"), make_store(target), keep=5)
+    _edit_by_hand(target / "current", how)
+    outcome = publish(site(tmp_path, "v2"), make_store(target), keep=5)
+    assert current(target) == f"releases/{outcome.release}"
+    verify_release(target / "releases" / outcome.release)
+
+
+@pytest.mark.parametrize("how", ["edited", "deleted", "added"])
+def test_the_same_content_over_a_live_release_changed_by_hand_is_published_again(
+    make_store: StoreFactory, tmp_path: Path, how: str
+) -> None:
+    target = tmp_path / "www"
+    first = publish(site(tmp_path, "v1"), make_store(target), keep=5)
+    _edit_by_hand(target / "current", how)
+    again = publish(site(tmp_path / "again", "v1"), make_store(target), keep=5)
+    assert not again.unchanged
+    assert again.release.startswith("0002-") and again.previous == first.release
+    verify_release(target / "current")
+
+
 def test_only_the_newest_releases_are_kept(make_store: StoreFactory, tmp_path: Path) -> None:
     target = tmp_path / "www"
     names = [publish(site(tmp_path, f"v{i}"), make_store(target), keep=2).release for i in range(1, 5)]
