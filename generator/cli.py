@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from types import FrameType
 
 from generator import __version__
 from generator.codes import Lang
@@ -77,7 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as exc:
             return int(exc.code or 0)
         handler: Handler = args.handler
-        return handler(args, args.lang)
+        with _ended_like_ctrl_c():
+            return handler(args, args.lang)
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
@@ -86,6 +91,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception:
         return _internal_error(lang)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _ended_like_ctrl_c() -> Iterator[None]:
+    """SIGTERM and SIGHUP (a closed terminal or SSH session) end a command as Ctrl+C does, so the temporary
+    directories of a build, publish or preview are removed rather than left in /tmp. A signal someone chose to
+    ignore (``nohup``) stays ignored."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught = [signum for signum in (signal.SIGTERM, signal.SIGHUP) if signal.getsignal(signum) == signal.SIG_DFL]
+    for signum in caught:
+        signal.signal(signum, _interrupt)
+    try:
+        yield
+    finally:
+        for signum in caught:
+            signal.signal(signum, signal.SIG_DFL)
 
 
 def _internal_error(lang: Lang) -> int:

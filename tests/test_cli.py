@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 
 
 def test_clean_content_checks_with_exit_0(content: Callable[..., Path]) -> None:
@@ -87,3 +92,40 @@ def test_an_invalid_record_is_not_reported_again_as_a_dangling_reference(content
     result = run_cli("check", "--content", tree)
     codes = {line.split("[")[1].split("]")[0] for line in result.stdout.splitlines() if "错误[" in line}
     assert codes == {"SCHEMA001"}
+
+
+def _publish_signalled(tree: Path, tmp_path: Path, signum: int, *, ignored: bool = False) -> tuple[int, Path]:
+    """Start a publish with its own TMPDIR, send ``signum`` once its temporary directory exists; its exit status."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    argv = [sys.executable, "-m", "generator", "publish", "--content", str(tree), "--to", str(tmp_path / "www")]
+
+    def ignore() -> None:
+        signal.signal(signum, signal.SIG_IGN)
+
+    process = subprocess.Popen(argv, cwd=ROOT, env={**os.environ, "TMPDIR": str(temp)}, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, preexec_fn=ignore if ignored else None)
+    deadline = time.monotonic() + 60
+    while not any(temp.iterdir()) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    process.send_signal(signum)
+    _, err = process.communicate(timeout=120)
+    assert "Traceback" not in err
+    return process.returncode, temp
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_publish_stopped_by_sigterm_or_a_closed_terminal_leaves_nothing_in_tmp(
+    content: Callable[..., Path], tmp_path: Path, signum: int
+) -> None:
+    status, temp = _publish_signalled(content(), tmp_path, signum)
+    assert status == 130
+    assert list(temp.iterdir()) == [], "the half-built site in the temporary directory is removed"
+    assert not (tmp_path / "www" / "current").exists()
+
+
+def test_under_nohup_a_closed_terminal_does_not_stop_a_publish(content: Callable[..., Path], tmp_path: Path) -> None:
+    status, temp = _publish_signalled(content(), tmp_path, signal.SIGHUP, ignored=True)
+    assert status == 0
+    assert (tmp_path / "www" / "current" / "index.html").is_file()
+    assert list(temp.iterdir()) == []

@@ -19,6 +19,7 @@ import watchfiles
 
 from generator.codes import texts
 from generator.diagnostics import Diagnostic
+from generator.forked import WorkerFailed
 from generator.pipeline import Settings
 from generator.report import ordered, summary
 
@@ -60,10 +61,12 @@ class Preview:
 
         lang = self.settings.lang
         try:
-            errors = build(self.settings).errors
-            problems = _problems(errors, lang)
-            text = summary(errors, lang)
+            checked = build(self.settings)
+            problems = _problems(checked.errors, lang)
+            text = summary(checked.diagnostics, lang)
         except Exception as exc:
+            if _interrupted(exc):
+                return self.outcome
             problems = (_internal(exc, lang),)
             text = problems[0].message
         with self._changed:
@@ -100,12 +103,21 @@ def _problems(errors: Iterable[Diagnostic], lang: str) -> tuple[Problem, ...]:
     return tuple(shown)
 
 
+def _interrupted(exc: Exception) -> bool:
+    """Whether Ctrl+C, which reaches the whole process group, stopped the build's forked worker: the preview
+    is being stopped, so there is nothing to report."""
+    return isinstance(exc, WorkerFailed) and str(exc).rstrip().endswith("KeyboardInterrupt")
+
+
 def _internal(exc: Exception, lang: str) -> Problem:
+    """A one-line report of a bug; a forked worker's traceback is cut to its last line (the exception)."""
     name = type(exc).__name__
+    lines = str(exc).strip().splitlines()
+    detail = lines[-1] if lines else ""
     if lang == "en":
-        return Problem("", f"internal error while building the preview ({name}: {exc})",
+        return Problem("", f"internal error while building the preview ({name}: {detail})",
                        "this is a bug, not a content problem; please report it")
-    return Problem("", f"生成预览时程序内部错误（{name}：{exc}）", "这不是内容的问题，请报告给维护人员")
+    return Problem("", f"生成预览时程序内部错误（{name}：{detail}）", "这不是内容的问题，请报告给维护人员")
 
 
 def with_out(settings: Settings, out: Path) -> Settings:

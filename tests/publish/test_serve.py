@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import signal
 import socket
@@ -143,3 +144,55 @@ def fetch_first_event(port: int) -> str:
         while b"\n\n" not in data.partition(b"\r\n\r\n")[2]:
             data += sock.recv(4096)
     return data.partition(b"\r\n\r\n")[2].decode().strip()
+
+
+def test_the_terminal_counts_the_compliance_findings_as_check_does(bundled_copy: Path, tmp_path: Path) -> None:
+    from generator.pipeline import check
+    from generator.report import summary
+
+    log = io.StringIO()
+    preview = Preview(Settings(content=bundled_copy, out=tmp_path / "preview", pdf=False), watched=(), log=log)
+    outcome = preview.build()
+    expected = summary(check(Settings(content=bundled_copy, out=tmp_path / "unused")).diagnostics, "zh")
+    assert "合规问题 0 个" not in expected, "the bundled content has findings"
+    assert outcome.summary == expected
+    assert log.getvalue() == f"预览已更新（1）：{expected}\n"
+
+
+def _traceback(last: str) -> str:
+    return ("Traceback (most recent call last):\n  File \"/work/main/generator/forked.py\", line 118, in _start\n"
+            f"    result = work(share)\n{last}\n")
+
+
+def test_ctrl_c_during_a_rebuild_prints_no_traceback(
+    content: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.pipeline
+    from generator.forked import WorkerFailed
+
+    log = io.StringIO()
+    preview = Preview(Settings(content=content(), out=tmp_path / "preview", pdf=False), watched=(), log=log)
+    first = preview.build()
+
+    def interrupted(settings: Settings) -> None:
+        raise WorkerFailed(_traceback("KeyboardInterrupt"))
+
+    monkeypatch.setattr(generator.pipeline, "build", interrupted)
+    assert preview.build() == first, "an interrupted rebuild changes nothing"
+    assert "Traceback" not in log.getvalue() and "KeyboardInterrupt" not in log.getvalue()
+
+
+def test_a_failed_worker_is_reported_in_one_line(
+    content: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.pipeline
+    from generator.forked import WorkerFailed
+
+    def failing(settings: Settings) -> None:
+        raise WorkerFailed(_traceback("ValueError: 坏数据"))
+
+    monkeypatch.setattr(generator.pipeline, "build", failing)
+    log = io.StringIO()
+    outcome = Preview(Settings(content=content(), out=tmp_path / "preview"), watched=(), log=log).build()
+    assert [p.message for p in outcome.problems] == ["生成预览时程序内部错误（WorkerFailed：ValueError: 坏数据）"]
+    assert "Traceback" not in log.getvalue() and "\n" not in log.getvalue().rstrip("\n")
