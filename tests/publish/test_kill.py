@@ -43,9 +43,13 @@ def staging_dirs(out: Path) -> list[Path]:
     return list(out.parent.glob(f".{out.name}.staging-*"))
 
 
-def run_until(argv: list[str], ready: Callable[[float], bool], limit: float = 120) -> tuple[bool, int]:
-    """Start ``argv``; SIGKILL it once ``ready(elapsed)`` holds. Returns (killed mid-run, exit status)."""
-    process = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def run_until(argv: list[str], ready: Callable[[float], bool], tmp: Path, limit: float = 120) -> tuple[bool, int]:
+    """Start ``argv``; SIGKILL it once ``ready(elapsed)`` holds. Returns (killed mid-run, exit status).
+
+    A SIGKILLed publish cannot remove its temporary build, so ``argv`` gets ``tmp`` as its temporary directory.
+    """
+    process = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "TMPDIR": str(tmp)})
     start = time.monotonic()
     try:
         while process.poll() is None and time.monotonic() - start < limit:
@@ -94,7 +98,7 @@ def test_killed_build_leaves_site_unchanged(tmp_path: Path) -> None:
         "with most files written": staged(total * 3 // 4),
     }
     for moment, ready in points.items():
-        killed, status = run_until(build, ready)
+        killed, status = run_until(build, ready, tmp_path)
         assert killed and status == -signal.SIGKILL, f"the build finished before the kill {moment}"
         assert tree_hash(out) == before, f"site/ changed after a kill {moment}"
         assert bool(staging_dirs(out)) == (moment != "before rendering starts"), f"the kill was not {moment}"
@@ -119,7 +123,7 @@ def test_killed_publish_leaves_the_live_release_intact(tmp_path: Path) -> None:
     def uploading(_: float) -> bool:
         return any(p.name.startswith(".incoming-") for p in releases.iterdir())
 
-    killed, status = run_until(publish, uploading)
+    killed, status = run_until(publish, uploading, tmp_path)
     assert killed and status == -signal.SIGKILL, "the publish finished before the upload could be interrupted"
     assert (target / "current").readlink() == live
     verify_release(target / "current")
