@@ -47,6 +47,12 @@ CONSTRAINT = define(
     message=("“{value}”不符合要求：{constraint_zh}", "'{value}' is invalid: {constraint_en}"),
     hint=("按要求修改这个值", "change the value to meet the constraint"),
 )
+EMPTY = define(
+    "SCHEMA009", E, S,
+    title=("必填字段还没有填写", "required field left blank"),
+    message=("“{key}”还没有填写", "'{key}' is not filled in yet"),
+    hint=("{hint_zh}", "{hint_en}"),
+)
 REFERENCE = define(
     "REF001", E, S,
     title=("引用不存在", "unresolved reference"),

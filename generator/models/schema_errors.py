@@ -12,6 +12,7 @@ import re
 import types
 import typing
 from dataclasses import replace
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -23,6 +24,7 @@ from generator.diagnostics import Diagnostic, field_path
 from generator.labels import LABELS
 from generator.load.source import SourceFile
 from generator.models import codes
+from generator.models.schema_unions import SHAPE_KINDS, TYPE_NAMES, UNION, without_echoes, without_union_tags
 
 _FULLWIDTH_DIGITS = re.compile(r"[０-９]")
 _CN_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
@@ -32,27 +34,26 @@ _COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 _DATE_TIME = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[T ]+\d")
 _FULLWIDTH_COMMA_LIST = re.compile(r"^\s*\d+(?:\s*[，、]\s*\d+)+\s*$")
 
-_TYPE_NAMES: dict[str, tuple[str, str]] = {
-    "dict_type": ("“字段: 值”的映射", "a mapping of 'key: value'"),
-    "model_type": ("“字段: 值”的映射", "a mapping of 'key: value'"),
-    "model_attributes_type": ("“字段: 值”的映射", "a mapping of 'key: value'"),
-    "list_type": ("列表（每项以“- ”开头）", "a list (items start with '- ')"),
-    "tuple_type": ("列表（每项以“- ”开头）", "a list (items start with '- ')"),
-    "string_type": ("文字", "text"),
-    "bool_type": ("true 或 false", "true or false"),
-    "bool_parsing": ("true 或 false", "true or false"),
-}
-
 
 def schema_diagnostics(source: SourceFile, model: type[BaseModel], error: ValidationError) -> list[Diagnostic]:
-    return [_one(source, model, detail) for detail in error.errors(include_url=False)]
+    """One diagnostic per mistake: union members' tags left out of the path, a union whose every member
+    failed told as one error, and a list not called too short while one of its items has its own error."""
+    details = without_union_tags(model, error.errors(include_url=False))
+    return [_one(source, model, detail) for detail in without_echoes(details)]
 
 
 def _one(source: SourceFile, model: type[BaseModel], detail: ErrorDetails) -> Diagnostic:
-    loc = _keys_as_text(source.data, _clean_loc(detail["loc"]))
+    loc = _keys_as_text(source.data, detail["loc"])
     kind = detail["type"]
     value = detail.get("input")
     ctx = detail.get("ctx") or {}
+    if _blank(kind, value):
+        return _empty(source, model, loc, kind, ctx)
+    if kind == UNION:
+        found = _found(value)
+        return make(codes.TYPE, source.at(*loc), expected_zh=ctx["expected"][0], expected_en=ctx["expected"][1],
+                    found_zh=found[0], found_en=found[1], hint_zh=_description(model, loc),
+                    hint_en=_description(model, loc))
     if kind == "missing":
         key = str(loc[-1])
         location = replace(source.at(*loc[:-1]), field=field_path(loc))
@@ -71,8 +72,8 @@ def _one(source: SourceFile, model: type[BaseModel], detail: ErrorDetails) -> Di
         hint = _number_hint(value)
         return make(codes.NUMBER, source.at(*loc), value=_show(value), expected_zh="数字",
                     expected_en="a number", hint_zh=hint[0], hint_en=hint[1])
-    if kind in _TYPE_NAMES:
-        expected = _TYPE_NAMES[kind]
+    if kind in TYPE_NAMES:
+        expected = TYPE_NAMES[kind]
         found = _found(value)
         hint = _type_hint(value, kind)
         return make(codes.TYPE, source.at(*loc), expected_zh=expected[0], expected_en=expected[1],
@@ -82,9 +83,66 @@ def _one(source: SourceFile, model: type[BaseModel], detail: ErrorDetails) -> Di
                 constraint_zh=constraint[0], constraint_en=constraint[1])
 
 
-def _clean_loc(loc: tuple[int | str, ...]) -> tuple[str | int, ...]:
-    """Drop pydantic's union-branch tags (``literal['all']``, ``function-after[...]``)."""
-    return tuple(part for part in loc if isinstance(part, int) or not re.search(r"[\[\]()]", part))
+def _blank(kind: str, value: Any) -> bool:
+    """A field left empty (``date:`` with nothing after it, or ``""``), whatever it was to hold."""
+    if isinstance(value, str) and not value.strip():
+        return kind == "string_too_short" or kind.startswith("date") or kind in SHAPE_KINDS
+    return value is None and kind in SHAPE_KINDS
+
+
+def _empty(source: SourceFile, model: type[BaseModel], loc: tuple[str | int, ...], kind: str,
+           ctx: dict[str, Any]) -> Diagnostic:
+    names = [i for i, part in enumerate(loc) if isinstance(part, str)]
+    key = field_path(loc[names[-1]:]) if names else field_path(loc)
+    info = _field_info(model, loc)
+    description = re.split(r"[；;]", (info.description or "") if info else "")[0]
+    example = re.search(r"例如\s*([^\s，,；。（）()]+)", description)
+    description = re.sub(r"[，,]?\s*例如.*$", "", description)
+    zh, en, sample = _what_to_write(model, loc, kind, ctx, info)
+    if kind in ("string_type", "string_too_short"):
+        zh = f"写上{description or '文字'}"
+        sample = example.group(1) if example else None
+    elif description and kind not in ("enum", "literal_error"):
+        zh = f"{description}{'；' if '：' in description else '：'}{zh}"
+    if description and kind not in ("enum", "literal_error"):
+        en = f"{en} ({description})"
+    if sample is not None:
+        zh, en = f"{zh}，例如 {key}: {sample}", f"{en}, e.g. {key}: {sample}"
+    return make(codes.EMPTY, source.at(*loc), key=key, hint_zh=zh, hint_en=en)
+
+
+def _what_to_write(model: type[BaseModel], loc: tuple[str | int, ...], kind: str, ctx: dict[str, Any],
+                   info: Any) -> tuple[str, str, str | None]:
+    """What a blank field is to hold, in words, and a value to show as the example (None: no example)."""
+    if kind == UNION:
+        return f"写成{ctx['expected'][0]}", f"write {ctx['expected'][1]}", None
+    if kind in ("enum", "literal_error"):
+        choices = _choices(model, loc, ctx)
+        return f"从下列取值中选一个填上：{choices}", f"choose one of: {choices}", None
+    if kind.startswith("date"):
+        return "写成 年-月-日", "write the date as year-month-day", "2024-03-05"
+    if kind.startswith("int"):
+        return "写整数", "write a whole number", _example_number(info, whole=True)
+    if kind.startswith(("float", "decimal")):
+        return "写数字", "write a number", _example_number(info, whole=False)
+    if kind.startswith("bool"):
+        return "写 true（是）或 false（否）", "write true or false", "true"
+    if kind in ("list_type", "tuple_type"):
+        return ("写成列表：每项一行，以“- ”开头，或写成 [a, b]",
+                "write a list: one item per line starting with '- ', or [a, b]", None)
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return ("在下面各行缩进两格，写“字段: 值”", "write its 'key: value' lines below it, indented two spaces", None)
+    return "写上文字", "write the text", None
+
+
+def _example_number(info: Any, *, whole: bool) -> str:
+    """A value inside the field's bounds: a year for a year, else a small ordinary number."""
+    metadata = list(getattr(info, "metadata", []) or [])
+    low = next((m.ge for m in metadata if hasattr(m, "ge")), next((m.gt for m in metadata if hasattr(m, "gt")), 0))
+    high = next((m.le for m in metadata if hasattr(m, "le")), None)
+    candidates = (2024,) if low >= 1900 else (3, low) if whole else (Decimal("18.5"), Decimal("0.5"), low)
+    fits = [c for c in candidates if c >= low and (high is None or c <= high)]
+    return str(fits[0] if fits else low)
 
 
 def _keys_as_text(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
@@ -103,8 +161,21 @@ def _keys_as_text(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...
 
 
 def _show(value: Any) -> str:
-    text = str(value) if not isinstance(value, dict | list) else type(value).__name__
+    """The value as the clerk wrote it in YAML, never a Python repr (``True``, ``None``, ``list``)."""
+    text = _as_yaml(value)
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _as_yaml(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_as_yaml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_as_yaml(k)}: {_as_yaml(v)}" for k, v in value.items()) + "}"
+    return str(value)
 
 
 def _found(value: Any) -> tuple[str, str]:
@@ -171,8 +242,8 @@ def _constraint(kind: str, ctx: dict[str, Any], msg: str) -> tuple[str, str]:
         "string_pattern_mismatch": ("格式不对（标识只能用小写字母、数字、- 和 _）", "wrong format ({pattern})"),
         "string_too_short": ("不能为空", "must not be empty"),
         "string_too_long": ("太长（最多 {max_length} 字）", "too long (at most {max_length} characters)"),
-        "too_short": ("至少要有 {min_length} 项", "needs at least {min_length} items"),
-        "too_long": ("最多 {max_length} 项", "at most {max_length} items"),
+        "too_short": ("至少要有 {min_length} 项", "needs at least {min_length} item(s)"),
+        "too_long": ("最多 {max_length} 项", "at most {max_length} item(s)"),
         "decimal_max_places": ("最多 {decimal_places} 位小数", "at most {decimal_places} decimal places"),
         "decimal_max_digits": ("位数太多", "too many digits"),
         "finite_number": ("必须是普通数字（不能是 .nan 或 .inf）", "must be a finite number (not .nan or .inf)"),
