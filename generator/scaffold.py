@@ -53,11 +53,13 @@ _INDENT = "  "
 
 
 class ScaffoldError(Exception):
-    """A scaffold was not written; ``exists`` tells a refused overwrite from a usage mistake."""
+    """A scaffold was not written: wrong arguments, or a file that is already there (never overwritten).
 
-    def __init__(self, zh: str, en: str, *, exists: bool = False) -> None:
+    Both are usage errors (exit 2); exit 1 is kept for content that fails the check."""
+
+    def __init__(self, zh: str, en: str) -> None:
         super().__init__(en)
-        self.zh, self.en, self.exists = zh, en, exists
+        self.zh, self.en = zh, en
 
 
 @dataclass(frozen=True)
@@ -122,8 +124,7 @@ def create(content: Path, kind: str, values: list[str]) -> Path:
             stream.write(text(kind, rel))
     except FileExistsError:
         raise ScaffoldError(f"{path} 已经存在，没有改动它。要重新开始，请先把它改名或删除。",
-                            f"{path} already exists and was left unchanged; rename or delete it first.",
-                            exists=True) from None
+                            f"{path} already exists and was left unchanged; rename or delete it first.") from None
     return path
 
 

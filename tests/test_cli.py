@@ -81,6 +81,45 @@ def test_usage_errors_exit_2() -> None:
     assert run_cli("check", "--content", "/nonexistent/dir").returncode == 2
 
 
+def test_an_impossible_date_is_explained_in_both_languages() -> None:
+    chinese = run_cli("check", "--today", "2024-13-30")
+    assert chinese.returncode == 2
+    assert "“2024-13-30”不是有效的日期" in chinese.stderr
+    assert "年-月-日" in chinese.stderr and "2024-12-31" in chinese.stderr
+    english = run_cli("build", "--lang", "en", "--today", "2024-02-30")
+    assert english.returncode == 2
+    assert "'2024-02-30' is not a valid date" in english.stderr and "e.g. 2024-12-31" in english.stderr
+    assert "Traceback" not in chinese.stderr + english.stderr
+
+
+def test_a_command_run_outside_the_project_says_what_to_do(tmp_path: Path) -> None:
+    chinese = run_cli("check", cwd=tmp_path)
+    assert chinese.returncode == 2
+    assert "找不到内容目录：content" in chinese.stderr
+    assert "项目目录" in chinese.stderr and "--content 路径" in chinese.stderr
+    english = run_cli("build", "--lang", "en", cwd=tmp_path)
+    assert english.returncode == 2
+    assert "project folder" in english.stderr and "--content PATH" in english.stderr
+
+
+def test_schema_goes_into_the_content_folder_and_never_creates_one(
+    content: Callable[..., Path], tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    refused = run_cli("schema", cwd=elsewhere)
+    assert refused.returncode == 2
+    assert "找不到内容目录" in refused.stderr and "--content" in refused.stderr
+    english = run_cli("schema", "--lang", "en", "--content", tmp_path / "missing")
+    assert english.returncode == 2 and "content directory not found" in english.stderr
+    assert list(elsewhere.iterdir()) == [] and not (tmp_path / "missing").exists()
+    tree = content()
+    written = run_cli("schema", "--content", tree, cwd=elsewhere)
+    assert written.returncode == 0, written.stderr
+    assert json.loads((tree / "_schemas" / "branch.schema.json").read_text(encoding="utf-8"))["$id"]
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_help_in_both_languages() -> None:
     assert "检查内容" in run_cli("--help").stdout
     assert "check content" in run_cli("--lang", "en", "--help").stdout

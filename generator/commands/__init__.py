@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import importlib
 import pkgutil
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -26,11 +27,19 @@ def modules() -> list[ModuleType]:
     return sorted(found, key=lambda module: getattr(module, "ORDER", 100))
 
 
-def parse_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r}: YYYY-MM-DD") from None
+def date_parser(lang: Lang) -> Callable[[str], dt.date]:
+    """``--today`` in the user's language: a clerk who typed month 13 is told how a date is written."""
+
+    def parse_date(value: str) -> dt.date:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(t(
+                lang, f"“{value}”不是有效的日期；请按 年-月-日 书写，例如 2024-12-31。",
+                f"'{value}' is not a valid date; write it as year-month-day (YYYY-MM-DD), e.g. 2024-12-31.",
+            )) from None
+
+    return parse_date
 
 
 def lang_option(parser: argparse.ArgumentParser, lang: Lang, default: str) -> None:
@@ -46,7 +55,7 @@ def content_options(parser: argparse.ArgumentParser, lang: Lang, *, out: bool = 
         parser.add_argument("--out", type=Path, default=Path("site"),
                             help=t(lang, "输出目录（默认 site/）", "output directory (default site/)"))
     lang_option(parser, lang, argparse.SUPPRESS)
-    parser.add_argument("--today", type=parse_date, default=None,
+    parser.add_argument("--today", type=date_parser(lang), default=None,
                         help=t(lang, "基准日期 YYYY-MM-DD（默认取 content/site.yaml 的 today）",
                                "reference date YYYY-MM-DD (default: today in content/site.yaml)"))
 
@@ -74,5 +83,14 @@ def missing_content(args: argparse.Namespace, lang: Lang) -> bool:
 
     if args.content.is_dir():
         return False
-    print(t(lang, f"找不到内容目录：{args.content}", f"content directory not found: {args.content}"), file=sys.stderr)
+    print(content_not_found(args.content, lang), file=sys.stderr)
     return True
+
+
+def content_not_found(content: Path, lang: Lang) -> str:
+    """The usage error for a missing content folder, with the two ways out: most often the command was simply
+    run outside the project folder."""
+    return t(lang, f"找不到内容目录：{content}。请在项目目录（含 content/ 的目录）中运行，"
+                   "或用 --content 路径 指定内容目录。",
+             f"content directory not found: {content}. Run the command in the project folder "
+             "(the one holding content/), or pass --content PATH.")

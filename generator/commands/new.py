@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.codes import Lang
 from generator.commands import lang_option, t
-from generator.exit_codes import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
+from generator.exit_codes import EXIT_OK, EXIT_USAGE
 
 ORDER = 50
 
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
         path = create(args.content, args.type, list(args.values))
     except ScaffoldError as exc:
         print(exc.en if lang == "en" else exc.zh, file=sys.stderr)
-        return EXIT_CONTENT if exc.exists else EXIT_USAGE
+        return EXIT_USAGE
     schemas = args.content / "_schemas"
     if not (schemas / f"{args.type}.schema.json").exists():
         write_schemas(schemas)

@@ -93,6 +93,12 @@ def _publish(args: argparse.Namespace, lang: Lang) -> int:
                     "content errors: nothing was published; the live release is unchanged."), file=sys.stderr)
             return EXIT_CONTENT
         outcome = publish(args.out, store, keep=checked.corpus.site.value.releases_kept)
+    if outcome.replaced is not None:
+        print(t(lang, f"警告：{args.to}/current 原先指向 {outcome.replaced}，不是本程序发布的版本；"
+                f"现已改为指向新版本 {outcome.release}。原先指向的目录没有改动。",
+                f"warning: {args.to}/current pointed to {outcome.replaced}, which is not one of our releases; "
+                f"it now points to the new release {outcome.release}. That folder was left untouched."),
+              file=sys.stderr)
     if outcome.unchanged:
         print(t(lang, f"内容没有变化：{args.to} 仍是版本 {outcome.release}。",
                 f"nothing changed: {args.to} still serves {outcome.release}."))

@@ -24,7 +24,7 @@ from pathlib import Path
 from generator.output import MARKER, fsync_dir
 from generator.publish.errors import PublishError
 from generator.publish.manifest import MANIFEST, RELEASE_NAME, file_digest, parse
-from generator.publish.store import INCOMING, MARKER_TEXT, TARGET_MARKER
+from generator.publish.store import INCOMING, MARKER_TEXT, TARGET_MARKER, linked_release
 
 _DIR_MODE = 0o755
 _FILE_MODE = 0o644
@@ -83,11 +83,14 @@ class LocalStore:
         return [p.name for p in self.releases_dir.iterdir() if RELEASE_NAME.match(p.name) and p.is_dir()]
 
     def current(self) -> str | None:
+        return linked_release(self.link(), str(self.root))
+
+    def link(self) -> str | None:
         link = self.root / "current"
-        if not link.is_symlink():
-            return None
-        name = Path(os.readlink(link)).name
-        return name if RELEASE_NAME.match(name) else None
+        return os.readlink(link) if link.is_symlink() else None
+
+    def on_target(self, script: str) -> str:
+        return script
 
     def manifest_text(self, release: str) -> str | None:
         path = self.releases_dir / release / MANIFEST

@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.output import MARKER
 from generator.publish.errors import PublishError
 from generator.publish.manifest import MANIFEST, RELEASE_NAME
-from generator.publish.store import INCOMING, MARKER_TEXT, TARGET_MARKER
+from generator.publish.store import INCOMING, MARKER_TEXT, TARGET_MARKER, linked_release
 
 SSH = ("ssh", "-o", "BatchMode=yes", "-o", "ConnectTimeout=15")
 _TIMEOUT = 3600
@@ -107,9 +107,15 @@ class RsyncStore:
         return [name for name in listing.split() if RELEASE_NAME.match(name)]
 
     def current(self) -> str | None:
-        target = self._run(f"readlink {self.q}/current 2>/dev/null || true").strip()
-        name = target.rsplit("/", 1)[-1]
-        return name if RELEASE_NAME.match(name) else None
+        return linked_release(self.link(), self.path)
+
+    def link(self) -> str | None:
+        head, _, target = self._run(f"if [ -L {self.q}/current ]; then echo link; readlink {self.q}/current; fi"
+                                    ).partition("\n")
+        return target.rstrip("\n") if head == "link" else None
+
+    def on_target(self, script: str) -> str:
+        return f"ssh {shlex.quote(self.host)} {shlex.quote(script)}" if self.host else script
 
     def manifest_text(self, release: str) -> str | None:
         path = f"{self.q}/releases/{_checked(release)}/{MANIFEST}"

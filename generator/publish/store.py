@@ -11,6 +11,8 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Protocol
 
+from generator.publish.manifest import RELEASE_NAME
+
 #: Written at the top of a target on its first publish; a non-empty directory without it is never touched.
 TARGET_MARKER = ".generator-publish"
 MARKER_TEXT = "releases published by python -m generator; see releases/ and the current symlink\n"
@@ -34,7 +36,13 @@ class Store(Protocol):
         """Names of the releases present (only names of our pattern)."""
 
     def current(self) -> str | None:
-        """The release ``current`` points to, if any."""
+        """The release ``current`` points to, if any (see :func:`linked_release`)."""
+
+    def link(self) -> str | None:
+        """Where ``current`` points, exactly as the symlink says; None if there is no symlink."""
+
+    def on_target(self, script: str) -> str:
+        """``script`` as the user would type it to run it where the target lives (through ssh if remote)."""
 
     def manifest_text(self, release: str) -> str | None:
         """The SHA256SUMS of a release, or None if it has none."""
@@ -53,3 +61,17 @@ class Store(Protocol):
 
     def remove(self, release: str) -> None:
         """Delete one of our releases."""
+
+
+def linked_release(link: str | None, root: str) -> str | None:
+    """The release a ``current`` link names if it is one of ours: ``releases/<name>`` as ``switch`` writes it, or
+    the same folder by absolute path (an administrator's hand-made rollback). A link to any other folder, even
+    one with a release-like name, is not ours."""
+    if link is None:
+        return None
+    target = link.rstrip("/")
+    for prefix in ("releases/", f"{root.rstrip('/')}/releases/"):
+        name = target[len(prefix):]
+        if target.startswith(prefix) and RELEASE_NAME.match(name):
+            return name
+    return None

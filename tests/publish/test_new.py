@@ -68,7 +68,7 @@ def test_never_overwrites_an_existing_file(content: Callable[..., Path]) -> None
     members = tree / "branches" / "fgw-zhc" / "members.yaml"
     before = members.read_bytes()
     result = run_cli("new", "members", "fgw-zhc", "--content", tree)
-    assert result.returncode == 1
+    assert result.returncode == 2, "a refused overwrite is a usage error; exit 1 means content errors"
     assert "已经存在" in result.stderr
     assert "members.yaml" in result.stderr
     assert members.read_bytes() == before

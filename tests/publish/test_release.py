@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -151,6 +152,72 @@ def test_rollback_steps_back_and_a_new_publish_continues_the_sequence(
     assert fourth.release.startswith("0004-")
     assert current(target) == f"releases/{fourth.release}"
     assert sorted(p.name for p in (target / "releases").iterdir()) == [*names[1:], fourth.release]
+
+
+@pytest.mark.parametrize("by_hand", ["deleted", "elsewhere"])
+def test_rollback_without_a_live_release_changes_nothing_and_says_how_to_restore_the_newest(
+    make_store: StoreFactory, tmp_path: Path, by_hand: str
+) -> None:
+    target = tmp_path / "www"
+    names = [publish(site(tmp_path, f"v{i}"), make_store(target), keep=3).release for i in range(1, 3)]
+    (target / "current").unlink()
+    if by_hand == "elsewhere":
+        (target / "current").symlink_to(tmp_path / "v1")
+    before = tree_hash(target)
+    with pytest.raises(PublishError) as refused:
+        rollback(make_store(target))
+    assert tree_hash(target) == before
+    english, chinese = refused.value.en, refused.value.zh
+    assert ("is missing" in english) if by_hand == "deleted" else (f"points to {tmp_path / 'v1'}" in english)
+    assert ("链接不存在" in chinese) if by_hand == "deleted" else ("不是本程序发布的版本" in chinese)
+    assert all(name in english and name in chinese for name in names)
+    assert "nothing has been published" not in english and "还没有发布过" not in chinese
+    (restore,) = [line.strip() for line in english.splitlines() if line.strip().startswith("ln ")]
+    subprocess.run(restore, shell=True, check=True)
+    assert current(target) == f"releases/{names[-1]}"
+    assert rollback(make_store(target)).release == names[0]
+
+
+def test_a_current_link_pointed_by_hand_elsewhere_is_reported_when_publishing_replaces_it(
+    make_store: StoreFactory, tmp_path: Path
+) -> None:
+    target, other = tmp_path / "www", tmp_path / "other-www"
+    first = publish(site(tmp_path, "v1"), make_store(target), keep=5).release
+    publish(site(tmp_path / "again", "v1"), make_store(other), keep=5)
+    lookalike = other / "releases" / first
+    (target / "current").unlink()
+    (target / "current").symlink_to(lookalike)
+    outcome = publish(site(tmp_path, "v2"), make_store(target), keep=5)
+    assert outcome.replaced == str(lookalike), "a release of another target with our name is not ours"
+    assert outcome.previous is None
+    assert current(target) == f"releases/{outcome.release}"
+    verify_release(lookalike)
+    (target / "current").unlink()
+    (target / "current").symlink_to(target / "releases" / first)
+    back = publish(site(tmp_path, "v3"), make_store(target), keep=5)
+    assert (back.replaced, back.previous) == (None, first), "our own release by absolute path is ours"
+
+
+def test_cli_warns_of_a_foreign_current_and_refuses_to_roll_back_without_one(
+    content: Callable[..., Path], tmp_path: Path
+) -> None:
+    tree, target, foreign = content(), tmp_path / "www", tmp_path / "hand-made"
+    assert run_cli("publish", "--content", tree, "--to", target).returncode == 0
+    foreign.mkdir()
+    (target / "current").unlink()
+    (target / "current").symlink_to(foreign)
+    chinese = run_cli("publish", "--content", tree, "--to", target)
+    assert chinese.returncode == 0, chinese.stderr
+    assert f"警告：{target}/current 原先指向 {foreign}" in chinese.stderr
+    (target / "current").unlink()
+    (target / "current").symlink_to(foreign)
+    english = run_cli("--lang", "en", "publish", "--content", tree, "--to", target)
+    assert f"warning: {target}/current pointed to {foreign}, which is not one of our releases" in english.stderr
+    (target / "current").unlink()
+    refused = run_cli("publish", "--to", target, "--rollback")
+    assert refused.returncode == 2
+    assert "current 链接不存在" in refused.stderr and "0003-" in refused.stderr
+    assert "Traceback" not in chinese.stderr + english.stderr + refused.stderr
 
 
 def test_never_touches_a_directory_it_did_not_create(make_store: StoreFactory, tmp_path: Path) -> None:
