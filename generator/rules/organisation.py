@@ -116,8 +116,25 @@ class Election:
 def election(branch: Branch, rules: BranchRules, on: dt.date) -> Election | None:
     """The term in office on ``on`` and how far past its deadline (0 if on time); ``None`` if no term yet."""
     term = branch.term_on(on)
-    if term is None:
-        return None
+    return None if term is None else _standing(branch, term, rules, on)
+
+
+def late_election(branch: Branch, rules: BranchRules, start: dt.date, on: dt.date) -> tuple[Election, dt.date] | None:
+    """An election held from ``start`` to ``on`` after the outgoing term's deadline, and its day; else ``None``.
+
+    Once the new term is in office, :func:`election` no longer sees that the branch was overdue, so a
+    year in which the election was held six months late would otherwise look on time.
+    """
+    for term in sorted(branch.committees, key=lambda t: t.elected):
+        outgoing = branch.term_on(term.elected - dt.timedelta(days=1))
+        if start <= term.elected <= on and outgoing is not None:
+            status = _standing(branch, outgoing, rules, term.elected)
+            if status.overdue_days:
+                return status, term.elected
+    return None
+
+
+def _standing(branch: Branch, term: CommitteeTerm, rules: BranchRules, on: dt.date) -> Election:
     due = add_years(term.elected, rules.term_years)
     deadline, until = due, None
     postponement = branch.postponement
@@ -206,8 +223,13 @@ def _term(view: BranchView, on: dt.date) -> Iterator[Diagnostic]:
     if postponement and status.postponed_until and status.postponed_until > status.deadline:
         yield _finding(view, POSTPONED_TOO_LONG, "postponement", "until", until=day_label(postponement.until),
                        max=view.rules.max_postponement_days, limit=day_label(status.deadline))
-    if status.overdue_days:
-        index = branch.committees.index(status.term)
-        yield _finding(view, OVERDUE, "committees", index, "elected", elected=day_label(status.term.elected),
-                       term=view.rules.term_years, due=day_label(status.due), days=status.overdue_days,
-                       when=(f"截至{cndate(on)}", f"as of {on.isoformat()}"))
+    when = (f"截至{cndate(on)}", f"as of {on.isoformat()}")
+    if not status.overdue_days:
+        late = late_election(branch, view.rules, dt.date(on.year, 1, 1), on)
+        if late is None:
+            return
+        status, held = late
+        when = (f"至{cndate(held)}换届时", f"when it was held on {held.isoformat()}")
+    index = branch.committees.index(status.term)
+    yield _finding(view, OVERDUE, "committees", index, "elected", elected=day_label(status.term.elected),
+                   term=view.rules.term_years, due=day_label(status.due), days=status.overdue_days, when=when)

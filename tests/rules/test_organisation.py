@@ -136,6 +136,22 @@ def test_postponement_beyond_a_year_is_capped(run: Run) -> None:
     assert codes(run(spec)) == ["ORG008"]
 
 
+def test_an_election_held_late_within_the_year_is_still_overdue(run: Run) -> None:
+    """Re-electing six months after the term ended must not make the year look on time once the new term sits."""
+    spec = compliant(3)
+    first = spec.branch["committees"][0]
+    first["elected"] = dt.date(2021, 3, 1)
+    spec.branch["committees"].append({"elected": dt.date(2024, 9, 1), "members": [dict(s) for s in first["members"]]})
+    found = [d for d in run(spec) if d.code == "ORG008"]
+    assert len(found) == 1 and found[0].kind is Kind.FINDING
+    message = texts(found[0], "zh")[0]
+    assert "应于2024年3月1日前换届" in message and "至2024年9月1日换届时已逾期 184 天" in message
+    spec.branch["committees"][1]["elected"] = dt.date(2024, 3, 2)
+    assert "已逾期 1 天" in texts(next(d for d in run(spec) if d.code == "ORG008"), "zh")[0]
+    spec.branch["committees"][1]["elected"] = dt.date(2024, 3, 1)
+    assert "ORG008" not in codes(run(spec)), "re-elected exactly 3 years to the day is on time"
+
+
 def test_election_status_is_importable_for_scoring() -> None:
     branch = Branch.model_validate({
         "name": "x", "unit": "fgw", "internal_body": "x", "secretary_is_head": True,

@@ -92,6 +92,23 @@ def test_each_overdue_rectification_deducts_two_points_from_systems() -> None:
     assert result.vetoes == () and result.band == "excellent"
 
 
+def test_a_rectification_overdue_since_last_year_and_still_open_deducts_this_year() -> None:
+    """Fourteen months overdue must cost at least what one month overdue costs; one closed last year costs nothing."""
+    b = perfect()
+    b.rectifications = [
+        {"id": "r1", "issue": "dues", "description": "党费", "found": f"{YEAR - 1}-09-01",
+         "deadline": f"{YEAR - 1}-10-31"},
+        {"id": "r2", "issue": "other", "description": "其他", "found": f"{YEAR - 1}-09-01",
+         "deadline": f"{YEAR - 1}-10-31", "closed": f"{YEAR - 1}-11-15"},
+    ]
+    result = branch_score(run(world(b)))
+    (deduction,) = dimension(result, "systems").deductions
+    assert (deduction.count, deduction.points) == (1, Decimal("2.00"))
+    assert [e.record for e in deduction.inputs] == ["r1"]
+    assert [v.key for v in result.vetoes] == ["open_rectification"]
+    assert result.total == Decimal("98.00")
+
+
 def test_deductions_never_take_a_dimension_below_zero() -> None:
     b = perfect()
     b.drop(type="branch_assembly")

@@ -83,6 +83,18 @@ def test_overdue_election_scores_zero_unless_postponed_with_approval() -> None:
     assert "延期" in item.summary
 
 
+def test_an_election_held_late_this_year_scores_zero() -> None:
+    b = perfect()
+    first = b.branch["committees"][0]
+    first["elected"] = "2021-03-01"
+    b.branch["committees"].append({"elected": f"{YEAR}-09-01", "members": [dict(s) for s in first["members"]]})
+    item = indicator(branch_score(run(world(b))), "election_on_time")
+    assert item.points == 0
+    assert "逾期184天" in item.summary
+    b.branch["committees"][1]["elected"] = f"{YEAR}-03-01"
+    assert indicator(branch_score(run(world(b))), "election_on_time").points == Decimal("5.00")
+
+
 def test_a_missed_quarterly_assembly_earns_three_quarters() -> None:
     b = perfect()
     b.drop(type="branch_assembly", date=f"{YEAR}-09-20")

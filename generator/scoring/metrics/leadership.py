@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from generator.labels import zh
 from generator.models.base import Record, Role, TrainingKind
 from generator.models.org import CommitteeTerm
-from generator.rules.organisation import election
+from generator.rules.organisation import election, late_election
 from generator.scoring.context import BranchYear, cndate
 from generator.scoring.metrics.base import Measure, Metric, NoParams, not_applicable, ratio, whole
 from generator.scoring.results import Evidence
@@ -83,6 +84,11 @@ def election_on_time(ctx: BranchYear, params: NoParams, weight: Decimal) -> Meas
     status = election(branch, rules, ctx.reference)
     if status is None:
         return Measure(Decimal(0), rule, f"{cndate(ctx.reference)}没有在任的支部班子")
+    late = late_election(branch, rules, dt.date(ctx.year, 1, 1), ctx.reference)
+    if late is not None:
+        outgoing, held = late
+        summary = f"上届任期于{cndate(outgoing.due)}届满，{cndate(held)}才换届，逾期{outgoing.overdue_days}天"
+        return Measure(Decimal(0), rule, summary, (_term_evidence(ctx, outgoing.term, "换届逾期"),))
     term = status.term
     if ctx.reference <= status.due:
         return Measure(Decimal(1), rule, f"本届任期至{cndate(status.due)}", (_term_evidence(ctx, term, "任期未满"),))

@@ -7,6 +7,7 @@ year in progress is judged on what could have been done so far.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -129,18 +130,23 @@ def sorted_rectifications(ctx: BranchYear) -> list[At[Rectification]]:
 
 
 def overdue_rectifications(ctx: BranchYear, params: NoParams, weight: Decimal) -> Count:
-    """Rectifications due this year that were closed late or are still open past their deadline."""
+    """Rectifications overdue at some time this year: closed late this year, or still open past their deadline.
+
+    An item whose deadline fell in an earlier year and that is still open counts too: it is as overdue this
+    year as one that fell due last month.
+    """
     del params, weight
     late = []
+    start = dt.date(ctx.year, 1, 1)
     for at in sorted_rectifications(ctx):
         value = at.value
-        if value.deadline.year != ctx.year or value.deadline >= ctx.reference:
+        if value.deadline >= ctx.reference:
             continue
         if value.closed is None or value.closed > ctx.reference:
             late.append(rectification_evidence(at, "逾期未完成"))
-        elif value.closed > value.deadline:
+        elif value.closed > value.deadline and value.closed >= start:
             late.append(rectification_evidence(at, f"{cndate(value.closed)}才完成，逾期"))
-    return Count(len(late), "整改期限在本年度、逾期完成或逾期未完成的，每项扣分", tuple(late))
+    return Count(len(late), "本年度内处于逾期状态（逾期完成或逾期未完成）的整改事项，每项扣分", tuple(late))
 
 
 METRICS: dict[str, Metric[Any]] = {
