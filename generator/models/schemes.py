@@ -31,7 +31,7 @@ class BranchRules(Record):
     committee_max: int = 7
     required_roles: tuple[Role, ...] = (Role.SECRETARY, Role.ORGANIZATION, Role.PROPAGANDA, Role.DISCIPLINE)
     term_years: int = Field(3, ge=1, le=5, description="任期（年）")
-    max_postponement_days: int = Field(366, description="经批准延期换届的最长天数")
+    max_postponement_years: int = Field(1, ge=0, le=5, description="经批准延期换届的最长年数（从任期届满之日起算）")
 
 
 class LeadingCadreRules(Record):

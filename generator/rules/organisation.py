@@ -88,8 +88,8 @@ OVERDUE = define(
 POSTPONED_TOO_LONG = define(
     "ORG009", F, Severity.WARNING,
     title=("延期换届超过期限", "postponement too long"),
-    message=("批准延期至{until}，超过最长 {max} 天（最迟{limit}）",
-             "postponed until {until}, beyond {max} days ({limit})"),
+    message=("批准延期至{until}，超过最长 {max} 年（最迟{limit}）",
+             "postponed until {until}, beyond {max} year(s) ({limit})"),
     hint=("延期换届一般不超过1年；超出部分按换届逾期处理",
           "a postponement may not exceed one year; beyond it is overdue"),
 )
@@ -140,7 +140,7 @@ def _standing(branch: Branch, term: CommitteeTerm, rules: BranchRules, on: dt.da
     postponement = branch.postponement
     if postponement and postponement.approved >= term.elected:
         until = postponement.until
-        deadline = max(due, min(until, due + dt.timedelta(days=rules.max_postponement_days)))
+        deadline = max(due, min(until, add_years(due, rules.max_postponement_years)))
     return Election(term, due, deadline, until, max(0, (on - deadline).days))
 
 
@@ -222,7 +222,7 @@ def _term(view: BranchView, on: dt.date) -> Iterator[Diagnostic]:
     postponement = branch.postponement
     if postponement and status.postponed_until and status.postponed_until > status.deadline:
         yield _finding(view, POSTPONED_TOO_LONG, "postponement", "until", until=day_label(postponement.until),
-                       max=view.rules.max_postponement_days, limit=day_label(status.deadline))
+                       max=view.rules.max_postponement_years, limit=day_label(status.deadline))
     when = (f"截至{cndate(on)}", f"as of {on.isoformat()}")
     if not status.overdue_days:
         late = late_election(branch, view.rules, dt.date(on.year, 1, 1), on)

@@ -130,10 +130,20 @@ def test_postponement_beyond_a_year_is_capped(run: Run) -> None:
     spec.branch["postponement"] = {"approved": dt.date(2023, 5, 10), "document": "文件", "until": dt.date(2024, 12, 1)}
     found = sorted((d for d in run(spec) if d.code in ("ORG008", "ORG009")), key=lambda d: d.code)
     assert [d.code for d in found] == ["ORG008", "ORG009"]
-    assert "最迟2024年6月20日" in texts(found[1], "zh")[0], "the allowed limit is due date + 366 days"
+    assert "最迟2024年6月20日" in texts(found[1], "zh")[0], "the allowed limit is one year after the due date"
     assert "已逾期 194 天" in texts(found[0], "zh")[0]
     spec.branch["postponement"]["until"] = dt.date(2024, 6, 20)
     assert codes(run(spec)) == ["ORG008"]
+
+
+@pytest.mark.parametrize(("until", "too_long"), [(dt.date(2025, 3, 1), False), (dt.date(2025, 3, 2), True)])
+def test_a_postponement_may_last_one_year_to_the_day(run: Run, until: dt.date, too_long: bool) -> None:
+    """One year from a due date of 2024-03-01 is 2025-03-01, though no 29 February falls in it (366 days was one
+    day too many here)."""
+    spec = compliant(3)
+    spec.branch["committees"][0]["elected"] = dt.date(2021, 3, 1)
+    spec.branch["postponement"] = {"approved": dt.date(2024, 2, 1), "document": "文件", "until": until}
+    assert ("ORG009" in codes(run(spec))) is too_long
 
 
 def test_an_election_held_late_within_the_year_is_still_overdue(run: Run) -> None:

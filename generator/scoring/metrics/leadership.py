@@ -79,7 +79,7 @@ def election_on_time(ctx: BranchYear, params: NoParams, weight: Decimal) -> Meas
     del params, weight
     rules = ctx.requirements.branch
     branch = ctx.data.branch.value
-    rule = (f"任期{rules.term_years}年，到期按时换届得满分；经批准延期（不超过{rules.max_postponement_days}天）"
+    rule = (f"任期{rules.term_years}年，到期按时换届得满分；经批准延期（不超过{rules.max_postponement_years}年）"
             "视为按时；逾期不得分")
     status = election(branch, rules, ctx.reference)
     if status is None:
