@@ -143,11 +143,21 @@ def build_corpus(
     return corpus, diagnostics
 
 
+#: What a file of each kind defines, as references name it: an edition, for a contest file.
+_DEFINES = {"unit": "unit", "case": "case", "contest": "edition", "branch": "branch"}
+
+
+def _remember_defined(corpus: Corpus, kind: str, name: str) -> None:
+    """The id a file (``name`` as messages show it) would have defined, had it been read and valid."""
+    what = _DEFINES.get(kind)
+    if what:
+        path = PurePosixPath(name)
+        corpus.broken.setdefault(what, set()).add(path.parent.name if what == "branch" else path.stem)
+
+
 def _remember_broken(corpus: Corpus, source: SourceFile) -> None:
     """Keep the ids an invalid file would have defined, so its errors are not repeated as dangling references."""
-    what = {"unit": "unit", "case": "case", "contest": "edition", "branch": "branch"}.get(source.kind)
-    if what:
-        corpus.broken.setdefault(what, set()).add(source.path.parent.name if what == "branch" else source.stem)
+    _remember_defined(corpus, source.kind, source.name)
     if source.kind == "branch":
         corpus.broken.setdefault("group", set()).update(_raw_ids(source.data.get("groups")))
     if source.kind == "members":
@@ -163,13 +173,7 @@ def _remember_unread(corpus: Corpus, unread: Collection[str], root: str) -> None
     "not found" error of its own, with a misleading suggestion, burying the one real mistake.
     """
     for name in unread:
-        rel = name.removeprefix(f"{root}/")
-        what = {"unit": "unit", "case": "case", "contest": "edition", "branch": "branch"}.get(kind_of(rel) or "")
-        if what == "branch":
-            folder = PurePosixPath(name).parent
-            corpus.broken.setdefault("branch", set()).add(folder.name)
-        elif what:
-            corpus.broken.setdefault(what, set()).add(PurePosixPath(rel).stem)
+        _remember_defined(corpus, kind_of(name.removeprefix(f"{root}/")) or "", name)
 
 
 def _drop_incomplete_branches(corpus: Corpus, unread: Collection[str]) -> None:
