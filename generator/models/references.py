@@ -44,7 +44,6 @@ class _Checker:
         self.diagnostics.append(make(codes.REFERENCE, at.loc(*path), id=value, what_zh=_WHAT[what][0],
                                      what_en=_WHAT[what][1], suggestion_zh=zh, suggestion_en=en))
 
-
     def _in_broken_branch(self, value: str, what: str) -> bool:
         """A member id of the usual form ``<branch>-<n>`` whose branch's records could not be read or are invalid:
         its roll is unknown, so naming the member is not reported as a second error."""
