@@ -24,6 +24,7 @@ class Absence(Record):
     reason: ShortText = Field(description="缺席原因，例如 出差")
     excused: bool = Field(True, description="是否请假（false 为无故缺席，会扣积分）")
 
+
 class Activity(Record):
     id: Id | None = Field(None, description="可选标识；不填时按日期和类型生成")
     type: ActivityType = Field(
@@ -42,10 +43,12 @@ class Activity(Record):
     group: Id | None = Field(None, description="党小组会所属党小组标识")
     summary: Text | None = Field(None, description="简要内容（公开）")
 
+
 class ActivityYear(Record):
     """``branches/<id>/activities/<year>.yaml``."""
 
     activities: tuple[Activity, ...] = Field(description="本年度组织生活记录")
+
 
 class PointsEvent(Record):
     member: Id = Field(description="党员标识")
@@ -54,10 +57,12 @@ class PointsEvent(Record):
     points: Decimal | None = Field(None, description="分值；不填取项目默认分值")
     note: ShortText | None = Field(None, description="说明")
 
+
 class PointsYear(Record):
     """``branches/<id>/points/<year>.yaml``: manual points items recorded by the clerk."""
 
     events: tuple[PointsEvent, ...] = Field(description="积分加减分记录")
+
 
 class Review(Record):
     date: Date = Field(description="民主评议日期")
@@ -65,9 +70,11 @@ class Review(Record):
         description="评议等次：excellent 优秀 / qualified 合格 / basically_qualified 基本合格 / unqualified 不合格"
     )
 
+
 class Nominations(Record):
     excellent_member: tuple[Id, ...] = Field((), description="推荐的优秀党员")
     excellent_servant: tuple[Id, ...] = Field((), description="推荐的优秀公务员（须是当年优秀党员）")
+
 
 class Assessment(Record):
     """``branches/<id>/assessments/<year>.yaml``: the year's assessment of the branch."""
@@ -78,6 +85,7 @@ class Assessment(Record):
     assessed_together: bool = Field(True, description="党建与业务一起考核")
     review: Review | None = Field(None, description="民主评议党员结果")
     nominations: Nominations = Nominations()
+
 
 class Rectification(Record):
     id: Id
@@ -91,8 +99,10 @@ class Rectification(Record):
     closed: Date | None = Field(None, description="整改完成日期；未完成不填")
     measures: Text | None = Field(None, description="整改措施")
 
+
 class Rectifications(Record):
     rectifications: tuple[Rectification, ...]
+
 
 class Report(Record):
     """``branches/<id>/reports/<year>.md``: the branch's narrative annual report."""
