@@ -230,6 +230,10 @@ class BranchYear:
         return frozenset(m for m in range(1, 13) if month_end(self.year, m) <= self.reference)
 
     def active_periods(self, per: PeriodName) -> tuple[Period, ...]:
-        """The year's periods that the branch existed in (not ending before it was founded)."""
+        """The year's periods the branch existed for in full (founded on or before their first day).
+
+        The same cut as the rules' calendar, so a period the site's calendar and ``check`` show
+        as not required (the branch was founded during it) is never scored as missed.
+        """
         founded = self.data.branch.value.founded
-        return tuple(p for p in periods(self.year, per) if founded is None or p.end >= founded)
+        return tuple(p for p in periods(self.year, per) if founded is None or p.start >= founded)

@@ -251,3 +251,17 @@ def test_every_indicator_explains_its_rule_and_inputs() -> None:
     assert (first.file, first.kind) == ("content/branches/b/activities/2024.yaml", "activity")
     assert first.field.startswith("activities[")
     assert first.record == f"{YEAR}-03-20-branch_assembly"
+
+
+def test_periods_the_branch_was_founded_during_are_not_scored_as_missed() -> None:
+    """Founded mid-August: August, Q3 and the year are shown as not required by the calendar and check."""
+    b = perfect()
+    b.branch["founded"] = f"{YEAR}-08-15"
+    b.branch["committees"][0]["elected"] = f"{YEAR}-08-15"
+    b.activities = [a for a in b.activities if a["date"] >= f"{YEAR}-08-15"]
+    result = branch_score(run(world(b)))
+    committee = indicator(result, "committee")
+    assert committee.points == Decimal("5.00") and "8月" not in committee.summary
+    assert "4个统计周期中4个达标" in committee.summary  # September to December
+    warning = indicator(result, "warning_education")
+    assert not warning.applicable and "成立于统计周期中途" in warning.summary

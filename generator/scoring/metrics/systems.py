@@ -102,6 +102,8 @@ def frequency(ctx: BranchYear, params: FrequencyParams, weight: Decimal) -> Meas
         m, d, miss, ev = _measure_track(ctx, track)
         met, due, missing, evidence = met + m, due + d, missing + miss, evidence + ev
     if due == 0:
+        if not any(ctx.active_periods(track.per) for track in tracks):
+            return not_applicable(rule, "支部成立于统计周期中途，本年度本项不适用")
         return not_applicable(rule, "统计周期尚未结束，本项暂不计分")
     summary = f"{due}个统计周期中{met}个达标" + (f"（未达标：{'、'.join(missing)}）" if missing else "")
     return Measure(ratio(met, due), rule, summary, tuple(evidence))
