@@ -34,7 +34,12 @@ _PR_SET_PDEATHSIG = 1
 
 
 class WorkerFailed(RuntimeError):
-    """A forked worker raised; the message is its traceback."""
+    """A forked worker raised; the message is its traceback. ``interrupted``: it was stopped by Ctrl+C (which
+    reaches the whole process group), not by a bug."""
+
+    def __init__(self, message: str, *, interrupted: bool = False) -> None:
+        super().__init__(message)
+        self.interrupted = interrupted
 
 
 def forked(count: int, work: Callable[[int], Any], merge: Callable[[list[Any]], R]) -> R:
@@ -119,8 +124,8 @@ def _start(share: int, work: Callable[[int], Any]) -> tuple[int, int]:
         gc.disable()  # the child is about to leave: a collection of the heap it inherited would be wasted
         payload = pickle.dumps({"result": result}, protocol=pickle.HIGHEST_PROTOCOL)
         code = 0
-    except BaseException:  # the traceback goes to the parent, which raises WorkerFailed
-        payload = pickle.dumps({"error": traceback.format_exc()})
+    except BaseException as exc:  # the traceback goes to the parent, which raises WorkerFailed
+        payload = pickle.dumps({"error": traceback.format_exc(), "interrupted": isinstance(exc, KeyboardInterrupt)})
     finally:
         with os.fdopen(write, "wb") as pipe:
             pipe.write(payload)
@@ -147,7 +152,8 @@ def _result(pid: int, payload: bytes) -> Any:
     except (pickle.UnpicklingError, EOFError, ValueError):
         message = {"error": f"worker {pid} ended with status {status} and no result"}
     if "result" not in message or status != 0:
-        raise WorkerFailed(message.get("error", f"worker {pid} ended with status {status}"))
+        raise WorkerFailed(message.get("error", f"worker {pid} ended with status {status}"),
+                           interrupted=message.get("interrupted", False))
     return message["result"]
 
 

@@ -106,7 +106,7 @@ def _problems(errors: Iterable[Diagnostic], lang: str) -> tuple[Problem, ...]:
 def _interrupted(exc: Exception) -> bool:
     """Whether Ctrl+C, which reaches the whole process group, stopped the build's forked worker: the preview
     is being stopped, so there is nothing to report."""
-    return isinstance(exc, WorkerFailed) and str(exc).rstrip().endswith("KeyboardInterrupt")
+    return isinstance(exc, WorkerFailed) and exc.interrupted
 
 
 def _internal(exc: Exception, lang: str) -> Problem:

@@ -175,7 +175,7 @@ def test_ctrl_c_during_a_rebuild_prints_no_traceback(
     first = preview.build()
 
     def interrupted(settings: Settings) -> None:
-        raise WorkerFailed(_traceback("KeyboardInterrupt"))
+        raise WorkerFailed(_traceback("KeyboardInterrupt"), interrupted=True)
 
     monkeypatch.setattr(generator.pipeline, "build", interrupted)
     assert preview.build() == first, "an interrupted rebuild changes nothing"

@@ -170,6 +170,20 @@ def test_in_child_raises_what_the_child_raised_and_leaves_no_process() -> None:
     assert _children() <= before
 
 
+def test_a_child_stopped_by_ctrl_c_is_told_apart_from_a_child_that_failed() -> None:
+    def stopped() -> None:
+        raise KeyboardInterrupt
+
+    def failed() -> None:
+        raise ValueError("模板出错")
+
+    with pytest.raises(WorkerFailed) as interrupted:
+        in_child(stopped)
+    with pytest.raises(WorkerFailed) as broken:
+        in_child(failed)
+    assert interrupted.value.interrupted and not broken.value.interrupted
+
+
 def test_a_child_whose_parent_died_before_it_could_ask_to_die_with_it_ends_itself() -> None:
     pid = os.fork()
     if pid == 0:
