@@ -21,7 +21,7 @@ from generator.diagnostics import Diagnostic, Kind, Location, Severity
 from generator.load.decode import decode
 from generator.load.digits import may_hold_number
 from generator.load.source import SourceFile
-from generator.models.corpus import At, Corpus
+from generator.models.corpus import At, BranchData, Corpus
 
 E = Kind.ERROR
 
@@ -77,25 +77,21 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
         yield match.start(), "mobile", f"{digits[:3]}****{digits[7:]}"
 
 
-def scan(corpus: Corpus) -> list[Diagnostic]:
-    """Every ID and mobile number in the text of every valid record, in file order."""
-    sources = _sources(corpus)
-    found: list[Diagnostic] = []
+#: A file's name and what the scan found in it.
+FileFindings = tuple[str, tuple[Diagnostic, ...]]
+
+
+def scan(sources: dict[str, SourceFile], branch: str = "", unit: str = "") -> list[FileFindings]:
+    """Every ID and mobile number in ``sources`` (all of one branch's files, or the province-wide ones), by file
+    in name order; files with none are left out. Merging these lists by name gives the corpus in file order."""
+    found: list[FileFindings] = []
     for name in sorted(sources):
         source = sources[name]
-        branch = _branch_of(source, corpus)
-        unit = corpus.branches[branch].unit if branch else ""
-        found.extend(replace(d, branch=branch, unit=unit, records=(branch or source.stem,))
+        hits = tuple(replace(d, branch=branch, unit=unit, records=(branch or source.stem,))
                      for d in scan_source(source))
+        if hits:
+            found.append((name, hits))
     return found
-
-
-def _branch_of(source: SourceFile, corpus: Corpus) -> str:
-    """The branch a file belongs to (``branches/<id>/…``), or ``""`` for province-wide files."""
-    parts = source.name.split("/")
-    if len(parts) > 3 and parts[1] == "branches" and parts[2] in corpus.branches:
-        return parts[2]
-    return ""
 
 
 def scan_source(source: SourceFile) -> Iterator[Diagnostic]:
@@ -121,21 +117,23 @@ def _in_value(source: SourceFile, path: tuple[str | int, ...], text: str, offset
     return replace(location, line=location.line + int(block) + text.count("\n", 0, offset), col=0)
 
 
-def _sources(corpus: Corpus) -> dict[str, SourceFile]:
-    """Every file that yielded a valid record, by name."""
+def province_sources(corpus: Corpus) -> dict[str, SourceFile]:
+    """Every province-wide file (not in a branch's folder) that yielded a valid record, by name."""
     found: list[At[Any] | None] = [corpus.site, corpus.requirements, corpus.rubric, corpus.points_scheme]
-    groups: list[dict[Any, Any]] = [corpus.units, corpus.trainings, corpus.profiles, corpus.cases, corpus.contests,
-                                    corpus.funds, corpus.bulletins, corpus.pages]
-    for data in corpus.branches.values():
-        found.append(data.branch)
-        found.extend(data.members[:1])
-        found.extend(data.rectifications[:1])
-        found.extend(items[0] for items in data.activities.values() if items)
-        found.extend(items[0] for items in data.points.values() if items)
-        groups.extend([data.assessments, data.reports])
-    for group in groups:
+    for group in (corpus.units, corpus.trainings, corpus.profiles, corpus.cases, corpus.contests, corpus.funds,
+                  corpus.bulletins, corpus.pages):
         found.extend(group.values())
     return {at.source.name: at.source for at in found if at is not None}
+
+
+def branch_sources(data: BranchData) -> dict[str, SourceFile]:
+    """Every file of a branch that yielded a valid record, by name."""
+    found: list[At[Any]] = [data.branch, *data.members[:1], *data.rectifications[:1]]
+    found.extend(items[0] for items in data.activities.values() if items)
+    found.extend(items[0] for items in data.points.values() if items)
+    found.extend(data.assessments.values())
+    found.extend(data.reports.values())
+    return {at.source.name: at.source for at in found}
 
 
 _COMPOUND = (

@@ -8,6 +8,7 @@ checksum and hold JSON or rendered bytes only, so a corrupt or foreign cache
 is discarded, never trusted.
 
 - :mod:`.records`: parsed content files (stage 1), and the process pool for cold parses;
+- :mod:`.branches`: each branch's rules' findings and scores (stages 3 and 4);
 - :mod:`.render`: rendered pages and PDFs, and reuse of unchanged output files;
 - :mod:`.bundles`: the search index's Pagefind bundle, restored when its pages are unchanged;
 - :mod:`.objects`: content-addressed output files, linked into new builds;

@@ -61,6 +61,9 @@ class RecordReader:
     def __init__(self, store: Store | None, workers: int | None = None) -> None:
         self.store = store
         self.workers = workers_available() if workers is None else workers
+        self.file_keys: dict[str, str] = {}
+        """Each readable file's name → its entry's key (its bytes, name and kind): what later stages' memories
+        key on (:mod:`generator.cache.scores`)."""
 
     def __call__(self, jobs: list[Job]) -> Iterator[SourceFile | Diagnostic]:
         """Read and look up every file now; then each file in order, parsed (in workers) if the cache
@@ -76,6 +79,7 @@ class RecordReader:
             return read_source(*job)
         key = digest(job[2], job[1], raw)
         keys.add(key)
+        self.file_keys[job[1]] = key
         payload = self.store.get(key) if self.store else None
         return _Miss(raw, key) if payload is None else payload
 

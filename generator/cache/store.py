@@ -5,8 +5,9 @@ fingerprint (version plus a hash of its source files) and a keyed BLAKE2
 checksum of the payload; the key is a random secret created with the cache.
 An entry that is truncated, edited, written by another generator version or
 copied from another cache fails the check and is treated as absent (and
-removed). Payloads are JSON or rendered bytes, never pickles, so even a forged
-entry cannot run code.
+removed). Payloads are JSON or rendered bytes, so even a forged entry cannot
+run code; the one exception, branches' results (:mod:`.branches`), are pickles
+read by an unpickler that admits only the result types.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from generator.diagnostics import Diagnostic, Kind, Location, Severity
 from generator.load.source import SourceFile
 from generator.render.markdown import ALLOWED_TAGS, EXTENSIONS
 from generator.rules.context import Context
+from generator.rules.roster import BranchView
 
 RAW_HTML = define(
     "MD001", Kind.ERROR, Severity.ERROR,
@@ -88,13 +89,16 @@ def scan(source: SourceFile, branch: str = "", unit: str = "") -> Iterator[Diagn
                    records=(branch or source.stem,), branch=branch, unit=unit, tag=shown)
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
-    """Every Markdown body of the corpus: profiles, cases, bulletins, free pages and branch reports."""
+def check_province(ctx: Context) -> Iterator[Diagnostic]:
+    """The Markdown bodies of the province-wide records: profiles, cases, bulletins and free pages."""
     corpus = ctx.corpus
     province: Iterable[SourceFile] = (at.source for group in (corpus.profiles, corpus.cases, corpus.bulletins,
                                                                corpus.pages) for at in group.values())
     for source in sorted(province, key=lambda s: s.name):
         yield from scan(source)
-    for branch_id, data in sorted(corpus.branches.items()):
-        for _, at in sorted(data.reports.items()):
-            yield from scan(at.source, branch_id, data.unit)
+
+
+def check_branch(ctx: Context, view: BranchView) -> Iterator[Diagnostic]:
+    """The branch's annual reports."""
+    for _, at in sorted(view.data.reports.items()):
+        yield from scan(at.source, view.id, view.unit)

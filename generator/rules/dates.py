@@ -57,13 +57,16 @@ class _Dated:
         return self.at.loc(*self.path)
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
-    for view in ctx.branches.values():
-        yield from _year_files(view)
-        for dated in _future(view, ctx.today):
-            yield make(FUTURE, dated.loc(), records=dated.records, branch=view.id, unit=view.unit,
-                           what=dated.what, date=day_label(dated.day), today=day_label(ctx.today))
-        yield from _order(view)
+def check_branch(ctx: Context, view: BranchView) -> Iterator[Diagnostic]:
+    yield from _year_files(view)
+    for dated in _future(view, ctx.today):
+        yield make(FUTURE, dated.loc(), records=dated.records, branch=view.id, unit=view.unit,
+                   what=dated.what, date=day_label(dated.day), today=day_label(ctx.today))
+    yield from _order(view)
+
+
+def check_province(ctx: Context) -> Iterator[Diagnostic]:
+    """Trainings are province-wide records: checked once, not with a branch."""
     for training in ctx.corpus.trainings.values():
         value = training.value
         if value.end < value.start:

@@ -51,11 +51,10 @@ def unpaid_months(member: Member, year: int, today: dt.date) -> list[Span]:
     return [span for span in owed_months(member, year, today) if span.index not in paid]
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
-    for view in ctx.branches.values():
-        years = ctx.years(view, "dues")
-        for at in view.data.members:
-            yield from _member(ctx, view, at, years)
+def check_branch(ctx: Context, view: BranchView) -> Iterator[Diagnostic]:
+    years = ctx.years(view, "dues")
+    for at in view.data.members:
+        yield from _member(ctx, view, at, years)
 
 
 def _member(ctx: Context, view: BranchView, at: At[Member], years: list[int]) -> Iterator[Diagnostic]:

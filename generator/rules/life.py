@@ -129,15 +129,14 @@ def secretary_lectures(view: BranchView, year: int) -> int:
                and at.value.lecturer is not None and at.value.lecturer == view.secretary(at.value.date))
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
-    for view in ctx.branches.values():
-        years = ctx.years(view, "activities")
-        for year in years:
-            yield from _frequencies(ctx, view, year)
-            yield from _secretary(ctx, view, year)
-            yield from _cadres(ctx, view, year)
-        yield from _gaps(ctx, view, years)
-        yield from _groupless(view)
+def check_branch(ctx: Context, view: BranchView) -> Iterator[Diagnostic]:
+    years = ctx.years(view, "activities")
+    for year in years:
+        yield from _frequencies(ctx, view, year)
+        yield from _secretary(ctx, view, year)
+        yield from _cadres(ctx, view, year)
+    yield from _gaps(ctx, view, years)
+    yield from _groupless(view)
 
 
 def _frequencies(ctx: Context, view: BranchView, year: int) -> Iterator[Diagnostic]:

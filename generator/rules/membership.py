@@ -67,13 +67,12 @@ _ROLES = {
 }
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
-    for view in ctx.branches.values():
-        yield from _seats(ctx.corpus, view)
-        roll = _own_roll(ctx.corpus, view)
-        for activities in view.data.activities.values():
-            for at in activities:
-                yield from _activity(ctx.corpus, view, at, roll)
+def check_branch(ctx: Context, view: BranchView) -> Iterator[Diagnostic]:
+    yield from _seats(ctx.corpus, view)
+    roll = _own_roll(ctx.corpus, view)
+    for activities in view.data.activities.values():
+        for at in activities:
+            yield from _activity(ctx.corpus, view, at, roll)
 
 
 def _own_roll(corpus: Corpus, view: BranchView) -> dict[str, tuple[dt.date, dt.date]]:

@@ -144,15 +144,14 @@ def _standing(branch: Branch, term: CommitteeTerm, rules: BranchRules, on: dt.da
     return Election(term, due, deadline, until, max(0, (on - deadline).days))
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
-    for view in ctx.branches.values():
-        yield from _head(view)
-        for year in ctx.years(view):
-            on = min(dt.date(year, 12, 31), ctx.today)
-            if on >= dt.date(year, 1, 1) and view.founded_by(on):
-                yield from _size(view, on)
-                yield from _committee(view, on)
-                yield from _term(view, on)
+def check_branch(ctx: Context, view: BranchView) -> Iterator[Diagnostic]:
+    yield from _head(view)
+    for year in ctx.years(view):
+        on = min(dt.date(year, 12, 31), ctx.today)
+        if on >= dt.date(year, 1, 1) and view.founded_by(on):
+            yield from _size(view, on)
+            yield from _committee(view, on)
+            yield from _term(view, on)
 
 
 def _finding(view: BranchView, definition: CodeDef, *path: str | int, **params: Any) -> Diagnostic:

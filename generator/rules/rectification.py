@@ -15,6 +15,7 @@ from generator.labels import zh
 from generator.models.activity import Rectification
 from generator.rules.context import Context
 from generator.rules.periods import day_label
+from generator.rules.roster import BranchView
 
 F = Kind.FINDING
 
@@ -41,15 +42,14 @@ def overdue_on(rectification: Rectification, day: dt.date) -> bool:
     return open_then and rectification.deadline < day
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
-    for view in ctx.branches.values():
-        for at in view.data.rectifications:
-            item = at.value
-            if item.closed is None and overdue_on(item, ctx.today):
-                yield make(OVERDUE, at.loc("deadline"), records=(item.id,), branch=view.id, unit=view.unit,
-                           description=item.description, issue=(zh(item.issue), item.issue.value),
-                           deadline=day_label(item.deadline), days=(ctx.today - item.deadline).days)
-            elif item.closed and item.closed > item.deadline:
-                yield make(CLOSED_LATE, at.loc("closed"), records=(item.id,), branch=view.id, unit=view.unit,
-                           description=item.description, deadline=day_label(item.deadline),
-                           closed=day_label(item.closed), days=(item.closed - item.deadline).days)
+def check_branch(ctx: Context, view: BranchView) -> Iterator[Diagnostic]:
+    for at in view.data.rectifications:
+        item = at.value
+        if item.closed is None and overdue_on(item, ctx.today):
+            yield make(OVERDUE, at.loc("deadline"), records=(item.id,), branch=view.id, unit=view.unit,
+                       description=item.description, issue=(zh(item.issue), item.issue.value),
+                       deadline=day_label(item.deadline), days=(ctx.today - item.deadline).days)
+        elif item.closed and item.closed > item.deadline:
+            yield make(CLOSED_LATE, at.loc("closed"), records=(item.id,), branch=view.id, unit=view.unit,
+                       description=item.description, deadline=day_label(item.deadline),
+                       closed=day_label(item.closed), days=(item.closed - item.deadline).days)

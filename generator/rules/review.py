@@ -20,7 +20,7 @@ from generator.diagnostics import Diagnostic, Kind, Severity
 from generator.models.base import Grade
 from generator.rules.context import Context
 from generator.rules.periods import day_label
-from generator.rules.roster import probationary_on
+from generator.rules.roster import BranchView, probationary_on
 
 E = Kind.ERROR
 
@@ -52,29 +52,28 @@ def excellent_allowed(graded: int, share: Decimal) -> int:
     return math.floor(graded * share_fraction(share))
 
 
-def check(ctx: Context) -> Iterator[Diagnostic]:
+def check_branch(ctx: Context, view: BranchView) -> Iterator[Diagnostic]:
     share = ctx.requirements.max_excellent_share
-    for view in ctx.branches.values():
-        for at in view.data.assessments.values():
-            review = at.value.review
-            if review is None:
-                continue
-            graded: list[str] = []
-            for member_id in sorted(review.grades):
-                member = view.members.get(member_id)
-                if member and probationary_on(member, review.date):
-                    yield make(PROBATIONARY, at.loc("review", "grades", member_id, key=True), records=(member_id,),
-                               branch=view.id, unit=view.unit, member=member.name, date=day_label(review.date),
-                               joined=day_label(member.joined))
-                else:
-                    graded.append(member_id)
-            excellent = [m for m in graded if review.grades[m] is Grade.EXCELLENT]
-            allowed = excellent_allowed(len(graded), share)
-            if len(excellent) > allowed:
-                fraction = share_fraction(share)
-                yield make(TOO_MANY_EXCELLENT, at.loc("review", "grades"), records=tuple(excellent), branch=view.id,
-                           unit=view.unit, count=len(excellent), graded=len(graded), allowed=allowed,
-                           share=(_fraction_zh(fraction), f"{fraction.numerator}/{fraction.denominator}"))
+    for at in view.data.assessments.values():
+        review = at.value.review
+        if review is None:
+            continue
+        graded: list[str] = []
+        for member_id in sorted(review.grades):
+            member = view.members.get(member_id)
+            if member and probationary_on(member, review.date):
+                yield make(PROBATIONARY, at.loc("review", "grades", member_id, key=True), records=(member_id,),
+                           branch=view.id, unit=view.unit, member=member.name, date=day_label(review.date),
+                           joined=day_label(member.joined))
+            else:
+                graded.append(member_id)
+        excellent = [m for m in graded if review.grades[m] is Grade.EXCELLENT]
+        allowed = excellent_allowed(len(graded), share)
+        if len(excellent) > allowed:
+            fraction = share_fraction(share)
+            yield make(TOO_MANY_EXCELLENT, at.loc("review", "grades"), records=tuple(excellent), branch=view.id,
+                       unit=view.unit, count=len(excellent), graded=len(graded), allowed=allowed,
+                       share=(_fraction_zh(fraction), f"{fraction.numerator}/{fraction.denominator}"))
 
 
 def _fraction_zh(fraction: Fraction) -> str:
