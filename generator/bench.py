@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.pipeline import LOAD_STAGE, PDF_STAGE, SITE_STAGE, VALIDATE_STAGE
+from generator.progress import in_lang
 from generator.synth import synthesize
 
 _STAGE = re.compile(r"^\s+(.+?)：([0-9.]+) s$", re.MULTILINE)
@@ -80,7 +81,8 @@ def run_build(args: Sequence[str | Path], cwd: Path, *, sample: bool = False) ->
             continue
     seconds, cpu1 = time.perf_counter() - start, os.times()
     cpu = (cpu1.children_user + cpu1.children_system) - (cpu0.children_user + cpu0.children_system)
-    stages = {name: float(value) for name, value in _STAGE.findall(stderr)}
+    shown = {in_lang(stage, "zh"): stage for stage in (LOAD_STAGE, VALIDATE_STAGE, SITE_STAGE, PDF_STAGE)}
+    stages = {shown.get(name, name): float(value) for name, value in _STAGE.findall(stderr)}
     return Run(seconds, cpu, peak, process.returncode, stages, stderr)
 
 

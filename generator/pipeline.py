@@ -194,7 +194,7 @@ def _check_and_write(settings: Settings, stage: Path, progress: Progress, render
         progress.begin(SITE_STAGE)
         if renders:
             renders.start_worker()
-        site = write_site(checked, stage, renders)
+        site = write_site(checked, stage, renders, pdf=settings.pdf)
         return Made(checked.diagnostics, progress.done, checked.corpus.site, site,
                     bulletin_pages(checked) if settings.pdf else [],
                     renders.recorded() if renders else None, time.perf_counter() - started)

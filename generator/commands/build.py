@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     if missing_content(args, lang):
         return EXIT_USAGE
     try:
-        checked = build(settings(args, lang), Progress(BUILD_STAGES))
+        checked = build(settings(args, lang), Progress(BUILD_STAGES, lang=lang))
     except UnsafeOutput as exc:
         print(t(lang, f"拒绝覆盖：{exc.path} 不是本程序生成的目录（里面没有标记文件）。"
                 "请换一个 --out 目录，或手工清空它。",

@@ -33,6 +33,8 @@ _UNPADDED_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 _DATE_TIME = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[T ]+\d")
 _FULLWIDTH_COMMA_LIST = re.compile(r"^\s*\d+(?:\s*[，、]\s*\d+)+\s*$")
+#: Chinese text, which an English hint leaves out unless the user wrote it (the models describe fields in Chinese).
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def schema_diagnostics(source: SourceFile, model: type[BaseModel], error: ValidationError) -> list[Diagnostic]:
@@ -104,10 +106,10 @@ def _empty(source: SourceFile, model: type[BaseModel], loc: tuple[str | int, ...
         sample = example.group(1) if example else None
     elif description and kind not in ("enum", "literal_error"):
         zh = f"{description}{'；' if '：' in description else '：'}{zh}"
-    if description and kind not in ("enum", "literal_error"):
-        en = f"{en} ({description})"
     if sample is not None:
-        zh, en = f"{zh}，例如 {key}: {sample}", f"{en}, e.g. {key}: {sample}"
+        zh = f"{zh}，例如 {key}: {sample}"
+        if not _CJK.search(sample):
+            en = f"{en}, e.g. {key}: {sample}"
     return make(codes.EMPTY, source.at(*loc), key=key, hint_zh=zh, hint_en=en)
 
 
@@ -117,8 +119,8 @@ def _what_to_write(model: type[BaseModel], loc: tuple[str | int, ...], kind: str
     if kind == UNION:
         return f"写成{ctx['expected'][0]}", f"write {ctx['expected'][1]}", None
     if kind in ("enum", "literal_error"):
-        choices = _choices(model, loc, ctx)
-        return f"从下列取值中选一个填上：{choices}", f"choose one of: {choices}", None
+        return (f"从下列取值中选一个填上：{_choices(model, loc, ctx)}",
+                f"choose one of: {_choices(model, loc, ctx, labelled=False)}", None)
     if kind.startswith("date"):
         return "写成 年-月-日", "write the date as year-month-day", "2024-03-05"
     if kind.startswith("int"):
@@ -310,10 +312,12 @@ def _description(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
     return (info.description or "见 content/README.md") if info else "见 content/README.md"
 
 
-def _choices(model: type[BaseModel], loc: tuple[str | int, ...], ctx: dict[str, Any]) -> str:
+def _choices(model: type[BaseModel], loc: tuple[str | int, ...], ctx: dict[str, Any], *, labelled: bool = True) -> str:
+    """The values a field allows, each with its Chinese name unless not ``labelled`` (for English messages)."""
     info = _field_info(model, loc)
     enum = _unwrap(info.annotation) if info else None
     if isinstance(enum, type) and issubclass(enum, Enum):
-        labels = LABELS.get(enum, {})
-        return "、".join(f"{m.value}（{labels[m.value]}）" if m.value in labels else str(m.value) for m in enum)
+        labels = LABELS.get(enum, {}) if labelled else {}
+        joined = "、" if labelled else ", "
+        return joined.join(f"{m.value}（{labels[m.value]}）" if m.value in labels else str(m.value) for m in enum)
     return str(ctx.get("expected", ""))

@@ -79,6 +79,7 @@ class PendingPdfs:
             raise PdfErrors([make(NO_FONT, Location("content/site.yaml", field="fonts"),
                                   roles="、".join(missing.roles))]) from None
         self.fonts_used = plan.describe()
+        self.fonts_shown = list(zip(plan.describe("zh"), plan.describe("en"), strict=True))
         if cache is not None:
             installed = fonts_digest()
             self.keys = [("pdf", installed, self.fonts_used, doc) for doc in self.docs]
@@ -90,8 +91,8 @@ class PendingPdfs:
         if self.rendering is None:
             return
         self.progress.begin(PDF_STAGE)
-        for line in self.fonts_used:
-            self.progress.say(f"      字体 / font: {line}")
+        for zh, en in self.fonts_shown:
+            self.progress.say(f"      字体：{zh}", f"      font: {en}")
         try:
             fresh = iter(data for data, _ in self.rendering.result())
         except ExceptionGroup as group:
@@ -105,7 +106,8 @@ class PendingPdfs:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         reused = sum(found is not None for found in self.found)
-        self.progress.say(f"      PDF 通报 / bulletins: {len(self.docs)}（沿用 / reused {reused}）")
+        made = len(self.docs)
+        self.progress.say(f"      PDF 通报：{made}（沿用 {reused}）", f"      PDF bulletins: {made} (reused {reused})")
         self.progress.end(PDF_STAGE, self.rendering.seconds)
 
     def cancel(self) -> None:

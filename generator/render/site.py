@@ -53,7 +53,7 @@ NAVIGATION = (
 )
 
 
-def make_view(checked: Checked, copied: frozenset[str]) -> View:
+def make_view(checked: Checked, copied: frozenset[str], *, pdf: bool = True) -> View:
     corpus = checked.corpus
     assert corpus.site is not None and checked.scores is not None and checked.today is not None
     families: tuple[tuple[dict[str, Any], Callable[[str], str]], ...] = (
@@ -62,7 +62,7 @@ def make_view(checked: Checked, copied: frozenset[str]) -> View:
     linked = {content_path(at.source.name): to_url(key) for records, to_url in families
               for key, at in records.items()}
     links = Links(copied, linked, str(corpus.site.value.base_url))
-    return View(corpus, checked.scores, tuple(checked.diagnostics), checked.today, MarkdownRenderer(links))
+    return View(corpus, checked.scores, tuple(checked.diagnostics), checked.today, MarkdownRenderer(links), pdf)
 
 
 @dataclass(frozen=True)
@@ -81,16 +81,19 @@ class Unindexed:
     base_url: str
 
 
-def write_site(checked: Checked, out: Path, cache: RenderCache | None = None) -> Unindexed:
-    """Every file of the site except the search index, the search page and the feeds (:func:`finish_site`)."""
+def write_site(checked: Checked, out: Path, cache: RenderCache | None = None, *, pdf: bool = True) -> Unindexed:
+    """Every file of the site except the search index, the search page and the feeds (:func:`finish_site`).
+
+    ``pdf`` says whether the build writes the bulletins' PDFs: without them no page may link to one.
+    """
     with frozen_heap():
-        return _write_site(checked, out, cache)
+        return _write_site(checked, out, cache, pdf)
 
 
-def _write_site(checked: Checked, out: Path, cache: RenderCache | None) -> Unindexed:
+def _write_site(checked: Checked, out: Path, cache: RenderCache | None, pdf: bool) -> Unindexed:
     env = environment()
     copied = copy_assets(checked.corpus.assets, out)
-    v = make_view(checked, copied)
+    v = make_view(checked, copied, pdf=pdf)
     assets = publish_static(out)
     case_stats = cases.statistics(v, cases.case_rows(v))
     common: dict[str, Any] = {

@@ -3,6 +3,7 @@ named as not filled in yet, with what to write; no pydantic wording, Python repr
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -13,13 +14,15 @@ from generator.codes import texts
 from generator.diagnostics import Diagnostic
 from generator.pipeline import Settings, check
 from generator.scaffold import create
-from tests.conftest import BUNDLED, MINIMAL
+from tests.conftest import BUNDLED, MINIMAL, run_cli
 
 #: What a clerk must never read: Python values, pydantic's type names and union-member tags.
 LEAKS = re.compile(r"None|True|False|[“']list[”']|[“']dict[”']|constrained|tuple\[|list\[|function-|literal\[|Input")
 BRANCH = "branches/fgw-zhc/branch.yaml"
 ACTIVITIES = "branches/fgw-zhc/activities/2024.yaml"
 BULLETIN = "bulletins/2024-cases.md"
+#: Chinese text: an English message holds none but what the user wrote (the models describe fields in Chinese).
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def errors(tree: Path, file: str | None = None) -> list[Diagnostic]:
@@ -54,6 +57,7 @@ def test_a_blank_record_asks_for_each_field_to_be_filled_in(
     assert found and {d.code for d in found} == {"SCHEMA009"}, all_texts(found)
     assert all(texts(d, "zh")[0].endswith("还没有填写") and texts(d, "zh")[1] for d in found)
     assert not LEAKS.search(all_texts(found)), all_texts(found)
+    assert not [texts(d, "en") for d in found if CJK.search(" ".join(texts(d, "en")))]
 
 
 def test_a_blank_date_says_it_is_not_filled_in_and_what_to_write(content: Callable[..., Path]) -> None:
@@ -72,7 +76,29 @@ def test_a_blank_date_says_it_is_not_filled_in_and_what_to_write(content: Callab
 def test_a_blank_choice_lists_the_choices(content: Callable[..., Path], written: str, shown: str) -> None:
     (error,) = errors(content({ACTIVITIES: f"activities:\n  - {written}\n    date: 2024-03-05\n    topic: 学习\n"}))
     assert texts(error, "zh")[0] == "“type”还没有填写"
-    assert shown in texts(error, "zh")[1] and shown in texts(error, "en")[1]
+    assert shown in texts(error, "zh")[1]
+    english = texts(error, "en")[1]
+    assert f"{shown.split('（')[0]}, " in english and not CJK.search(english), english
+
+
+def test_english_hints_for_blank_fields_carry_no_chinese_field_descriptions(content: Callable[..., Path]) -> None:
+    """``check --lang en`` as a user runs it: the hint names what to write in English, the field by its key."""
+    tree = content({
+        BRANCH: MINIMAL[BRANCH].replace("name: 综合处党支部", "name:").replace("body: 综合处", "body: ''"),
+        ACTIVITIES: "activities:\n  - type: theme_day\n    date:\n    topic: 学习\n  - type:\n    date: 2024-03-05\n",
+    })
+    run = run_cli("check", "--content", tree, "--lang", "en", "--no-cache")
+    lines = run.stdout.splitlines()
+    blank = [(line, hint) for line, hint in itertools.pairwise(lines) if "[SCHEMA009]" in line]
+    assert [line.split(": error")[0].split(": ")[-1] for line, _ in blank] == [
+        "activities[1].date", "activities[2].type", "name", "internal_body"], run.stdout
+    assert not [pair for pair in blank if CJK.search(" ".join(pair))], blank
+    assert [hint.strip() for _, hint in blank] == [
+        "hint: write the date as year-month-day, e.g. date: 2024-03-05",
+        "hint: choose one of: " + ", ".join(["branch_assembly", "committee_meeting", "group_meeting", "party_lecture",
+                                             "theme_day", "org_life_meeting", "democratic_review", "heart_talk",
+                                             "warning_education"]),
+        "hint: write the text", "hint: write the text"]
 
 
 def test_a_list_whose_item_has_an_error_is_not_also_called_too_short(content: Callable[..., Path]) -> None:

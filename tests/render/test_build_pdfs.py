@@ -14,7 +14,7 @@ def test_build_writes_a_pdf_per_bulletin(bundled_copy: Path, tmp_path: Path) -> 
     assert result.returncode == 0, result.stdout + result.stderr
     for bulletin in sorted((bundled_copy / "bulletins").glob("*.md")):
         assert (out / "bulletins" / f"{bulletin.stem}.pdf").read_bytes().startswith(b"%PDF-")
-    assert "仿宋 body →" in result.stderr
+    assert "字体：仿宋 →" in result.stderr
 
 
 def test_character_missing_from_every_font_fails_the_build_naming_the_file(bundled_copy: Path, tmp_path: Path) -> None:

@@ -56,6 +56,13 @@ def test_describe_names_the_family_used_for_every_role() -> None:
     assert all("→" in line for line in described)
 
 
+def test_describe_in_one_language_for_the_progress_lines() -> None:
+    plan = resolve_fonts({"title": ["方正小标宋简体", "华文中宋"]}, DEBIAN)
+    assert plan.describe("zh")[0] == "小标宋 → Noto Serif CJK SC（替代 方正小标宋简体、华文中宋）"
+    assert plan.describe("en")[0] == "title → Noto Serif CJK SC (fallback for 方正小标宋简体, 华文中宋)"
+    assert plan.describe()[0] == "小标宋 title → Noto Serif CJK SC  (替代 fallback for 方正小标宋简体 / 华文中宋)"
+
+
 def test_one_free_face_serves_every_role() -> None:
     plan = resolve_fonts(NOWHERE, {"AR PL UKai CN"})
     assert {plan.used(role) for role in ROLES} == {"AR PL UKai CN"}

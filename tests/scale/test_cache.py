@@ -205,7 +205,7 @@ def test_a_build_into_another_directory_reuses_every_page_whatever_the_hash_seed
             capture_output=True, text=True, timeout=600, check=False, cwd=ROOT,
             env={**os.environ, "PYTHONHASHSEED": seed, "CI": "1"}))
     assert [b.returncode for b in builds] == [0, 0], builds[0].stderr + builds[1].stderr
-    first, second = (re.search(r"rendered (\d+)，沿用 / reused (\d+)", b.stderr) for b in builds)
+    first, second = (re.search(r"新生成 (\d+)，沿用 (\d+)", b.stderr) for b in builds)
     assert first and second and int(first[1]) > 0
     assert (int(second[1]), int(second[2])) == (0, int(first[1])), second.stderr
 

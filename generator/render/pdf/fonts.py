@@ -15,6 +15,8 @@ import subprocess
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from generator.codes import Lang
+
 ROLES: tuple[str, ...] = ("title", "body", "heading1", "heading2", "page_number")
 
 ROLE_NAMES: Mapping[str, str] = {
@@ -72,14 +74,22 @@ class FontPlan:
         """A CSS ``font-family`` value listing every family of ``role`` in order."""
         return ", ".join(_css_string(f) for f in self.families[role])
 
-    def describe(self) -> list[str]:
-        """One line per role: "role → family actually used", marking fallbacks."""
+    def describe(self, lang: Lang | None = None) -> list[str]:
+        """One line per role: "role → family actually used", marking fallbacks.
+
+        Without ``lang`` in both languages: the render cache keys the PDFs by these lines. With it, for the
+        build's progress lines in the user's language.
+        """
         lines = []
         for role in ROLES:
+            zh, en = ROLE_NAMES[role].split(" ", 1)
+            name = {"zh": zh, "en": en}.get(lang or "", ROLE_NAMES[role])
             note = ""
             if self.is_fallback(role) and self.preferred.get(role):
-                note = f"  (替代 fallback for {' / '.join(self.preferred[role])})"
-            lines.append(f"{ROLE_NAMES[role]} → {self.used(role)}{note}")
+                wanted = self.preferred[role]
+                note = {"zh": f"（替代 {'、'.join(wanted)}）", "en": f" (fallback for {', '.join(wanted)})"}.get(
+                    lang or "", f"  (替代 fallback for {' / '.join(wanted)})")
+            lines.append(f"{name} → {self.used(role)}{note}")
         return lines
 
 

@@ -34,6 +34,8 @@ class View:
     diagnostics: tuple[Diagnostic, ...]
     today: dt.date
     markdown: MarkdownRenderer
+    pdf: bool = True
+    """Whether this build writes the bulletins' PDFs (not with ``--no-pdf``): pages link only to files that exist."""
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
