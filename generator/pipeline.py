@@ -64,6 +64,9 @@ class Checked:
     today: dt.date | None = None
     reused: bool = False
     """The build changed nothing: the previous output stands, ``corpus`` is empty, diagnostics are recorded ones."""
+    branch_keys: dict[str, str] = field(default_factory=dict)
+    """Branch id → a key of all its findings and scores are computed from (:mod:`generator.cache.branches`);
+    empty without a cache."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -98,6 +101,8 @@ def _check(settings: Settings, progress: Progress) -> Checked:
     checked.today = today
     kept = memos(cache_root(settings.content, settings.cache), reader.file_keys, settings.content.name, today,
                  corpus) if settings.use_cache else None
+    if kept is not None:
+        checked.branch_keys = dict(kept[0].keys)
     with progress.stage("检查规则、计算评分 / rules and scoring"):
         findings, checked.scores = rules_and_scores(corpus, today, memos=kept)
         checked.diagnostics += findings + apply_overrides(checked.scores.diagnostics, corpus.site.value.severity)

@@ -41,6 +41,8 @@ from generator.cache.objects import holds, link_or_copy, object_name
 from generator.cache.store import Store, digest, fingerprint
 
 MANIFEST = "manifest"
+#: The first item of a group's manifest entry (:meth:`RenderCache.keep_group`); an output's is its object's name.
+GROUP = "group"
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
@@ -104,7 +106,7 @@ class RenderCache:
         kept = dict(self._old) if len(self._old) <= 2 * len(self._new) else {}
         kept.update(self._new)
         self._manifests.put(MANIFEST, json.dumps(kept, sort_keys=True).encode("ascii"))
-        live = {entry[0] for entry in kept.values()}
+        live = {entry[0] for entry in kept.values() if entry[0] != GROUP}
         if self.objects.is_dir():
             for path in self.objects.glob("*/*"):
                 if path.name not in live:
@@ -144,6 +146,33 @@ class RenderCache:
         if not key:
             return
         self._index(key, self._object_named(name, lambda temp: link_or_copy(path, temp)))
+
+    def reuse_group(self, key: str | None, out: Path) -> list[list[Any]] | None:
+        """Link every output of the group ``key`` (:meth:`keep_group`) under ``out`` and return their recorded
+        outlines, if all of them are current; else ``None`` and nothing is linked."""
+        entry = (self._new.get(key) or self._old.get(key)) if key else None
+        if not isinstance(entry, list) or len(entry) != 2 or entry[0] != GROUP or not isinstance(entry[1], list):
+            return None
+        members: list[list[Any]] = entry[1]
+        found = [self._object(member[0]) if isinstance(member, list) and len(member) == 2 else None
+                 for member in members]
+        if any(path is None for path in found):
+            return None
+        for member, path in zip(members, found, strict=True):
+            assert path is not None
+            target = out / str(member[1][0])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(path, target)
+        self.reused += len(members)
+        self._new[key] = entry
+        return [member[1] for member in members]
+
+    def keep_group(self, key: str | None, members: list[tuple[str | None, list[Any]]]) -> None:
+        """Record outputs kept under their own keys as one group, each with an outline (a JSON list whose first
+        item is its path): a later build whose group inputs are the same links them all without making them.
+        A group with an output that has no key (no serial form) is not recorded."""
+        if key and all(member_key for member_key, _ in members):
+            self._new[key] = [GROUP, [[member_key, outline] for member_key, outline in members]]
 
     def start_worker(self) -> None:
         """In a forked worker: record only what happens from here on (:meth:`recorded`), still finding

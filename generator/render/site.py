@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.cache.render import RenderCache
+from generator.cache.store import digest
 from generator.pipeline import Checked
 from generator.render.assets import copy_assets, publish_static
 from generator.render.env import environment
@@ -104,8 +105,20 @@ def _write_site(checked: Checked, out: Path, cache: RenderCache | None, pdf: boo
     }
     datasets = write_open_data(v, case_stats, out)
     outlines = write_made_pages(env, site_pages(v, datasets), partial(branches.report_pages, v),
-                                branches.branch_ids(v), common, out, cache)
+                                branches.branch_ids(v), common, out, cache,
+                                inputs=_branch_inputs(checked.branch_keys, copied, v.pdf))
     return Unindexed(outlines, common, bulletins.bulletin_rows(v), str(v.site.base_url))
+
+
+def _branch_inputs(keys: dict[str, str], copied: frozenset[str], pdf: bool) -> Callable[[str], str | None]:
+    """A key of everything a branch's pages are made from besides what every page shows (``common``).
+
+    They read the branch's records, scores and findings, province-wide records and the names of members
+    of other branches, all of which its key in ``keys`` (:attr:`Checked.branch_keys`) covers, and which
+    attachments exist (a Markdown link to one that does not is shown as plain text).
+    """
+    assets = digest("assets", str(pdf), *sorted(copied))
+    return lambda branch_id: digest(keys[branch_id], assets) if branch_id in keys else None
 
 
 def finish_site(site: Unindexed, out: Path, cache: RenderCache | None = None) -> None:
