@@ -11,8 +11,9 @@ builds normally.
 
 Hashing 170 MB of province content would take most of a no-op build's time,
 so the record also keeps each content file's inode, size, modification and
-status-change times; when none of them moved, the recorded content hash
-stands (the status-change time cannot be set back, so an edit always shows).
+status-change times and hash; a file whose stamps did not move keeps its
+recorded hash (the status-change time cannot be set back, so an edit always
+shows), and only the files that did are read.
 The hash is taken at the start of a build, so an edit made while a build runs
 is never recorded as built.
 """
@@ -35,29 +36,28 @@ FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home
              Path.home() / ".fonts")
 
 
-def content_files(content: Path) -> list[tuple[str, Path]]:
-    """Every file the loader could read (not ``.``/``_`` names), by relative path, in a stable order."""
-    root = content.resolve()
-    found: list[tuple[str, Path]] = []
+def content_files(content: Path) -> list[tuple[str, str]]:
+    """Every file the loader could read (not ``.``/``_`` names): relative name and path, in a stable order."""
+    root = str(content.resolve())
+    found: list[tuple[str, str]] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        for name in sorted(files):
-            if not name.startswith((".", "_")):
-                path = Path(folder) / name
-                found.append((path.relative_to(root).as_posix(), path))
+        prefix = folder[len(root) + 1:] + "/" if folder != root else ""
+        found.extend((prefix + name, os.path.join(folder, name)) for name in sorted(files)
+                     if not name.startswith((".", "_")))
     return found
 
 
-def content_stats(files: list[tuple[str, Path]]) -> list[list[Any]]:
+def content_stats(files: list[tuple[str, str]]) -> list[list[Any]]:
     """Each file's identity and change stamps: inode, size, modification and status-change times.
 
     ``st_ctime`` changes on every write and cannot be set back by ``touch`` or ``rsync -t``, so an
-    unchanged row means unchanged bytes; that lets a no-op build skip reading 170 MB of content.
+    unchanged row means unchanged bytes; that lets a build skip reading the files whose row stands.
     """
     rows: list[list[Any]] = []
     for name, path in files:
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except OSError:
             rows.append([name])
             continue
@@ -65,16 +65,31 @@ def content_stats(files: list[tuple[str, Path]]) -> list[list[Any]]:
     return rows
 
 
-def content_digest(files: list[tuple[str, Path]]) -> str:
+def file_digest(path: str) -> str:
+    """A file's bytes, or why it could not be read."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+    except OSError as exc:
+        return f"unreadable {exc.errno}"
+
+
+def file_digests(files: list[tuple[str, str]], stats: list[list[Any]], known: dict[str, tuple[list[Any], str]],
+                 ) -> list[str]:
+    """Each file's :func:`file_digest`, taken from ``known`` (name → stamps row, digest) where its row is unchanged:
+    hashing 170 MB of province content would take most of a no-op build's time."""
+    digests = []
+    for (name, path), row in zip(files, stats, strict=True):
+        old = known.get(name)
+        digests.append(old[1] if old is not None and len(row) > 1 and old[0] == row else file_digest(path))
+    return digests
+
+
+def content_digest(files: list[tuple[str, str]], digests: list[str]) -> str:
     """The content files' relative paths and bytes."""
     h = hashlib.blake2b(digest_size=16)
-    for name, path in files:
-        h.update(name.encode() + b"\0")
-        try:
-            h.update(path.read_bytes())
-        except OSError as exc:
-            h.update(f"unreadable {exc.errno}".encode())
-        h.update(b"\0")
+    for (name, _), found in zip(files, digests, strict=True):
+        h.update(f"{name}\0{found}\0".encode())
     return h.hexdigest()
 
 
@@ -105,13 +120,14 @@ class BuildMemo:
         self.fixed = digest(fingerprint(), templates_digest(), fonts_digest(),
                             json.dumps(settings, sort_keys=True, default=str))
         self.content = ""
+        self.digests: list[str] = []
 
     def previous(self) -> list[Diagnostic] | None:
         """The diagnostics of the identical previous build, if its output is still exactly in place."""
         entry = self.store.get(self.slot)
         record = _record(entry) if entry is not None else None
-        unchanged = record is not None and record.get("stats") == self.stats and isinstance(record.get("content"), str)
-        self.content = record["content"] if record is not None and unchanged else content_digest(self.files)
+        self.digests = file_digests(self.files, self.stats, _known(record))
+        self.content = content_digest(self.files, self.digests)
         if record is None:
             return None
         try:
@@ -125,7 +141,7 @@ class BuildMemo:
 
     def remember(self, diagnostics: list[Diagnostic]) -> None:
         """Record the build that just replaced ``--out``."""
-        record = {"fixed": self.fixed, "content": self.content, "stats": self.stats,
+        record = {"fixed": self.fixed, "content": self.content, "stats": self.stats, "digests": self.digests,
                   "listing": _listing(self.out), "diagnostics": [_plain(d) for d in diagnostics]}
         try:
             payload = json.dumps(encode(record), ensure_ascii=False).encode()
@@ -149,6 +165,17 @@ def _record(entry: bytes) -> dict[str, Any] | None:
     return record if isinstance(record, dict) else None
 
 
+def _known(record: dict[str, Any] | None) -> dict[str, tuple[list[Any], str]]:
+    """Name → (stamps row, digest) of the files a record lists; empty for a record of another shape."""
+    if record is None:
+        return {}
+    stats, digests = record.get("stats"), record.get("digests")
+    if not (isinstance(stats, list) and isinstance(digests, list) and len(stats) == len(digests)):
+        return {}
+    return {row[0]: (row, found) for row, found in zip(stats, digests, strict=True)
+            if isinstance(row, list) and row and isinstance(found, str)}
+
+
 def _mtime(path: Path) -> int:
     try:
         return path.stat().st_mtime_ns
@@ -157,13 +184,15 @@ def _mtime(path: Path) -> int:
 
 
 def _listing(out: Path) -> list[list[Any]]:
+    """Every output file's relative path, size and modification time."""
+    root = str(out)
     rows: list[list[Any]] = []
-    for folder, dirs, files in os.walk(out):
+    for folder, dirs, files in os.walk(root):
         dirs.sort()
+        prefix = folder[len(root) + 1:] + "/" if folder != root else ""
         for name in sorted(files):
-            path = os.path.join(folder, name)
-            stat = os.stat(path)
-            rows.append([os.path.relpath(path, out), stat.st_size, stat.st_mtime_ns])
+            stat = os.stat(os.path.join(folder, name))
+            rows.append([prefix + name, stat.st_size, stat.st_mtime_ns])
     return rows
 
 

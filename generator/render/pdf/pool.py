@@ -6,8 +6,8 @@ first: a province's contest results run to ~160 pages (≈15 s) beside bulletins
 of a few pages, and one that started last would run alone while the other
 workers sit idle. Results still come back in the order given.
 
-Each worker imports WeasyPrint and builds its font configuration and parsed
-stylesheet once, in the pool's initializer, then renders documents one after
+Each worker imports WeasyPrint (the build that starts them does not) and builds
+its font configuration and parsed stylesheet once, in the pool's initializer, then renders documents one after
 another. Workers are started with ``spawn``: forking a parent that already
 holds Pango and fontconfig state is not safe. A single document is rendered
 in-process, where a pool would only add start-up time.
@@ -24,12 +24,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from generator.render.pdf.bulletin import (
-    TEMPLATES_DIR,
-    BulletinDoc,
-    render_pdf_counted,
-    warm_up,
-)
+from generator.render.pdf.doc import TEMPLATES_DIR, BulletinDoc
 from generator.render.pdf.fonts import FontPlan, resolve_fonts
 
 
@@ -79,7 +74,7 @@ class Rendering:
             self._last = time.perf_counter()
             return
         self._pool = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=warm_up, initargs=(templates_dir,))
+                                         initializer=_warm_up, initargs=(templates_dir,))
         futures: dict[int, Future[tuple[bytes, int] | Exception]] = {}
         for index in longest_first(docs):
             futures[index] = self._pool.submit(_attempt, docs[index], plan, templates_dir)
@@ -112,7 +107,16 @@ def longest_first(docs: Sequence[BulletinDoc]) -> list[int]:
     return sorted(range(len(docs)), key=lambda index: -len(docs[index].body_html))
 
 
+def _warm_up(templates_dir: Path) -> None:
+    """The pool's initializer: WeasyPrint is imported by the workers, not by the build that starts them."""
+    from generator.render.pdf.bulletin import warm_up
+
+    warm_up(templates_dir)
+
+
 def _attempt(doc: BulletinDoc, plan: FontPlan, templates_dir: Path) -> tuple[bytes, int] | Exception:
+    from generator.render.pdf.bulletin import render_pdf_counted
+
     try:
         return render_pdf_counted(doc, plan, templates_dir)
     except Exception as error:  # collected and raised together by the caller
