@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from generator.output import MARKER
+from generator.pipeline import Settings, build
 from tests.conftest import run_cli
 
 
@@ -56,3 +59,11 @@ def test_refuses_to_replace_a_directory_it_did_not_create(content: Callable[...,
     assert result.returncode == 2
     assert "拒绝覆盖" in result.stderr
     assert (out / "thesis.docx").read_bytes() == b"years of work"
+
+
+def test_replaced_output_is_gone_when_the_build_returns(content: Callable[..., Path], tmp_path: Path) -> None:
+    """The replaced tree is deleted while the build finishes, but never outlives the build."""
+    settings = Settings(content=content(), out=tmp_path / "site", cache=tmp_path / "cache", pdf=False)
+    assert not build(settings).errors
+    assert not build(replace(settings, today=dt.date(2030, 1, 1))).errors
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "content", "site"]
