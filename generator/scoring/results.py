@@ -10,6 +10,7 @@ was applied (a Chinese sentence) and the records it was computed from
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -169,7 +170,8 @@ class MemberPoints:
     total: Decimal
     rank: int
     in_top_share: bool
-    lines: tuple[PointsLine, ...]
+    lines: Sequence[PointsLine]
+    """A tuple, or lines recalled from the cache and decoded when read."""
     floored: tuple[str, ...] = ()
     vetoed: bool = False
     veto_reason: str = ""
