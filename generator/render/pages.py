@@ -106,14 +106,16 @@ def write_item_pages(env: Environment, make: Callable[[T], Iterable[Page]], item
                      inputs: Callable[[T], str | None] | None = None) -> list[Page]:
     """:func:`write_pages` of ``make(item)`` for each of ``items``, in order; returns the outlines.
 
-    ``inputs(item)``, when given, is a key of everything an item's pages are made from. An item whose
-    pages the cache holds under that key has them linked without making them: at 3,000 branches making
-    every branch's page data only to find it unchanged took most of a one-record edit's site stage.
+    ``inputs(item)``, when given, is a key of everything an item's pages are made from (``None``: unknown,
+    so never reused whole). An item whose pages the cache holds under that key has them linked without
+    making them: at 3,000 branches making every branch's page data only to find it unchanged took most
+    of a one-record edit's site stage.
     """
     shared = cache.key("common", common) if cache is not None else None
     outlines: list[Page] = []
     for item in items:
-        group = cache.key("item-pages", shared, inputs(item)) if cache is not None and inputs is not None else None
+        known = inputs(item) if inputs is not None else None
+        group = cache.key("item-pages", shared, known) if cache is not None and known else None
         reused = cache.reuse_group(group, out) if cache is not None and group else None
         if reused is not None:
             outlines.extend(_outline(fields) for fields in reused)

@@ -11,9 +11,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from jinja2 import DictLoader, Environment
+
+from generator.cache.render import RenderCache
+from generator.render.pages import Page, write_item_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = Path("branches") / "fgw-zhc" / "reports" / "2024.md"
@@ -77,3 +82,22 @@ def test_another_day_changes_every_branch_page(content: Path) -> None:
     build(content, "cold", "--no-cache", "--today", "2025-01-03")
     warm, cold = tree(content.parent / "site"), tree(content.parent / "cold")
     assert [name for name in warm if warm[name] != cold.get(name)] == []
+
+
+def _items(tmp_path: Path, out: str, inputs: Callable[[str], str | None]) -> RenderCache:
+    env = Environment(loader=DictLoader({"t.html": "{{ page.title }}:{{ x }}"}), autoescape=True)
+    cache = RenderCache(tmp_path / "cache")
+    write_item_pages(env, lambda item: [Page(f"{item}/index.html", "t.html", item, {"x": item})], ["p", "q"], {},
+                     tmp_path / out, cache, inputs)
+    cache.finish()
+    return cache
+
+
+def test_items_are_linked_whole_only_under_a_known_key(tmp_path: Path) -> None:
+    _items(tmp_path, "a", lambda item: None)
+    _items(tmp_path, "b", lambda item: None)
+    assert (tmp_path / "b" / "q" / "index.html").read_text(encoding="utf-8") == "q:q"
+    _items(tmp_path, "c", lambda item: f"inputs of {item}")
+    again = _items(tmp_path, "d", lambda item: f"inputs of {item}")
+    assert (again.reused, again.rendered) == (2, 0)
+    assert tree(tmp_path / "d") == tree(tmp_path / "c")
