@@ -88,7 +88,8 @@ def directory_digest(corpus: Corpus) -> str:
 
 
 class BranchMemo(Generic[T]):
-    """A :class:`generator.scoring.Memo` or :class:`generator.rules.Memo` over one area of the cache."""
+    """A :class:`generator.rules.Memo` (or, as :class:`ScoresMemo`, a :class:`generator.scoring.Memo`) over one
+    area of the cache."""
 
     def __init__(self, root: Path, area: str, kind: type[T], keys: Mapping[str, str]) -> None:
         self.store = Store(root, area)
@@ -111,13 +112,19 @@ class BranchMemo(Generic[T]):
     def keep(self, branch_id: str, found: T) -> None:
         key = self.keys.get(branch_id)
         if key is not None:
-            kept = _with_encoded_lines(found) if isinstance(found, scoring.BranchResults) else found
-            self.store.put(key, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+            self.store.put(key, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
             self.kept += 1
 
     def prune(self) -> None:
         """Drop entries of branches' earlier states once they outnumber the current ones."""
         self.store.prune(set(self.keys.values()))
+
+
+class ScoresMemo(BranchMemo[scoring.BranchResults]):
+    """Branches' results, kept with each member's points lines encoded apart (:class:`EncodedLines`)."""
+
+    def keep(self, branch_id: str, found: scoring.BranchResults) -> None:
+        super().keep(branch_id, _with_encoded_lines(found))
 
 
 class EncodedLines(Sequence[results.PointsLine]):
@@ -193,10 +200,10 @@ def _decode(payload: bytes) -> object:
 
 
 def memos(root: Path, file_keys: Mapping[str, str], content_name: str, today: dt.date,
-          corpus: Corpus) -> tuple[BranchMemo[rules.BranchFindings], BranchMemo[scoring.BranchResults]]:
+          corpus: Corpus) -> tuple[BranchMemo[rules.BranchFindings], ScoresMemo]:
     """The memories of the branches' findings and of their results, keyed as the module says."""
     keys = branch_keys(file_keys, content_name, today)
     directory = directory_digest(corpus)
     found = {branch: digest(key, directory) for branch, key in keys.items()}
     return (BranchMemo(root, "findings", rules.BranchFindings, found),
-            BranchMemo(root, "scores", scoring.BranchResults, keys))
+            ScoresMemo(root, "scores", scoring.BranchResults, keys))
