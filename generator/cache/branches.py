@@ -95,8 +95,6 @@ class BranchMemo(Generic[T]):
         self.store = Store(root, area)
         self.kind = kind
         self.keys = keys
-        self.recalled = 0
-        self.kept = 0
 
     def recall(self, branch_id: str) -> T | None:
         key = self.keys.get(branch_id)
@@ -104,16 +102,12 @@ class BranchMemo(Generic[T]):
         if payload is None:
             return None
         found = _decode(payload)
-        if not isinstance(found, self.kind):
-            return None
-        self.recalled += 1
-        return found
+        return found if isinstance(found, self.kind) else None
 
     def keep(self, branch_id: str, found: T) -> None:
         key = self.keys.get(branch_id)
         if key is not None:
             self.store.put(key, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
-            self.kept += 1
 
     def prune(self) -> None:
         """Drop entries of branches' earlier states once they outnumber the current ones."""
